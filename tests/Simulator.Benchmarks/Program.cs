@@ -1,1 +1,9 @@
-﻿Console.WriteLine("Hello, World!");
+using BenchmarkDotNet.Running;
+using Simulator.Benchmarks.Engine;
+
+if (args is [EngineQuick.Command])
+{
+    EngineQuick.Run();
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,0 +1,18 @@
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Api;
+
+/// <summary>
+/// What a real manifest cannot say about a pod, read from its <c>ksim.dev/</c> annotations:
+/// how long it runs once started and how large its image is.
+/// </summary>
+public sealed record Workload
+{
+    public static readonly Workload Default = new();
+
+    /// <summary><c>ksim.dev/duration</c>: a batch pod succeeds this long after it starts. Null: runs until deleted.</summary>
+    public SimDuration? Duration { get; init; }
+
+    /// <summary><c>ksim.dev/image-size</c> in bytes: pulled on a node that does not have the image yet.</summary>
+    public long ImageSizeBytes { get; init; }
+}

@@ -1,0 +1,35 @@
+using Simulator.Cluster.Api;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Metrics;
+
+/// <summary>
+/// One pod's life, kept after the pod object is gone: one row of pods.csv.
+/// <see cref="Deleted"/> marks a pod removed from the API server; until then it is in exactly
+/// one <see cref="Phase"/>.
+/// </summary>
+public sealed class PodRecord
+{
+    public required string Namespace { get; init; }
+    public required string Name { get; init; }
+    public required string Uid { get; init; }
+    public required SimTime Created { get; init; }
+    public int Priority { get; init; }
+    public SimTime? Scheduled { get; set; }
+    public SimTime? Started { get; set; }
+    public SimTime? Finished { get; set; }
+    public SimTime? Deleted { get; set; }
+    public string Node { get; set; } = "";
+    public string PodIP { get; set; } = "";
+    public PodPhase Phase { get; set; } = PodPhase.Pending;
+    public int Restarts { get; set; }
+
+    /// <summary>Why it is where it is: Unschedulable, Completed, Deleted...</summary>
+    public string Reason { get; set; } = "";
+
+    /// <summary>The last FailedScheduling message, or the termination message.</summary>
+    public string Message { get; set; } = "";
+
+    /// <summary>Scheduling attempts that failed (FailedScheduling events).</summary>
+    public int FailedSchedulingAttempts { get; set; }
+}

@@ -1,0 +1,21 @@
+using Simulator.Cluster.Store;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Metrics;
+
+/// <summary>Everything one run produced, ready to be written out by Simulator.Reporting.</summary>
+public sealed record RunResult
+{
+    public required SimTime EndTime { get; init; }
+
+    /// <summary>True when the run was interrupted (Ctrl+C) before its end.</summary>
+    public required bool Partial { get; init; }
+    public required RunSummary Summary { get; init; }
+
+    /// <summary>In creation order.</summary>
+    public required IReadOnlyList<PodRecord> Pods { get; init; }
+    public required IReadOnlyList<TimeSeriesRow> TimeSeries { get; init; }
+
+    /// <summary>In the order they happened.</summary>
+    public required IReadOnlyList<ClusterEvent> Events { get; init; }
+}

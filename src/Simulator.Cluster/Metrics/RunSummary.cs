@@ -1,0 +1,27 @@
+namespace Simulator.Cluster.Metrics;
+
+/// <summary>Distribution of a latency in seconds, nearest-rank percentiles.</summary>
+public sealed record LatencySummary(int Count, double P50Seconds, double P95Seconds, double MaxSeconds);
+
+/// <summary>The headline metrics of one run: summary.json.</summary>
+public sealed record RunSummary
+{
+    public required double SimulatedSeconds { get; init; }
+    public required long EventsProcessed { get; init; }
+    public required int PodsCreated { get; init; }
+    public required int PodsScheduled { get; init; }
+
+    /// <summary>Pods that never got a node by the end of the run despite at least one attempt.</summary>
+    public required int PodsUnschedulable { get; init; }
+
+    /// <summary>Pods that were reported unschedulable at least once (FailedScheduling).</summary>
+    public required int PodsEverUnschedulable { get; init; }
+    public required int PodsSucceeded { get; init; }
+    public required int PodsFailed { get; init; }
+    public required int PodsRunningAtEnd { get; init; }
+    public required int PodsPendingAtEnd { get; init; }
+    public required LatencySummary SchedulingLatency { get; init; }
+
+    /// <summary>Per resource: time-integral of requested over time-integral of allocatable (ready nodes).</summary>
+    public required IReadOnlyDictionary<string, double> AllocationRatio { get; init; }
+}

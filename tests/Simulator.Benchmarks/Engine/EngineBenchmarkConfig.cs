@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+
+namespace Simulator.Benchmarks.Engine;
+
+/// <summary>
+/// Few iterations, because the machine is small and shared; events/s next to BenchmarkDotNet's
+/// time per event; allocated bytes per event from the memory diagnoser.
+/// </summary>
+internal sealed class EngineBenchmarkConfig : ManualConfig
+{
+    public EngineBenchmarkConfig()
+    {
+        AddJob(Job.Default.WithLaunchCount(1).WithWarmupCount(2).WithIterationCount(5));
+        AddDiagnoser(MemoryDiagnoser.Default);
+        AddColumn(new EventsPerSecondColumn());
+        HideColumns(Column.Error, Column.StdDev);
+    }
+}
