@@ -1,0 +1,14 @@
+using Simulator.Engine;
+
+namespace Simulator.Scenarios;
+
+/// <summary>Command-line overrides of what the scenario file says.</summary>
+public sealed record RunOptions
+{
+    public ulong? Seed { get; init; }
+    public string? Profile { get; init; }
+    public SimDuration? Duration { get; init; }
+}
+
+/// <summary>Where a run is, for progress display.</summary>
+public readonly record struct RunProgress(SimTime Now, SimTime? End, long EventsProcessed, int PendingPods, int RunningPods);

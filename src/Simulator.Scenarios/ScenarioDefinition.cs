@@ -1,0 +1,43 @@
+using Simulator.Cluster.Api;
+using Simulator.Engine;
+
+namespace Simulator.Scenarios;
+
+/// <summary>A pod and the virtual time it is created at (<c>ksim.dev/submit-at</c>, default 0).</summary>
+public sealed record PodSubmission(SimTime SubmitAt, Pod Pod);
+
+/// <summary>
+/// A scenario after loading and validation, in ksim's own model: no YAML or KubernetesClient
+/// type reaches past this point.
+/// </summary>
+public sealed record ScenarioDefinition
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+
+    /// <summary>The seed every random stream derives from; <c>--seed</c> overrides it.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>When the run stops. Null: when nothing is left to happen.</summary>
+    public SimDuration? Duration { get; init; }
+
+    /// <summary>Scheduler profile name (default, bin-packing, ...); <c>--profile</c> overrides it.</summary>
+    public string Profile { get; init; } = "default";
+
+    public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
+
+    /// <summary>Image pull bandwidth per node in bytes/s (ksim default 100 MiB/s).</summary>
+    public long ImagePullBytesPerSecond { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>Time from image present to container running (ksim default 1 s).</summary>
+    public SimDuration ContainerStartTime { get; init; } = SimDuration.FromSeconds(1);
+
+    /// <summary>Nodes present at time 0, in file order (NodePool nodes expanded in place).</summary>
+    public IReadOnlyList<Node> Nodes { get; init; } = [];
+
+    /// <summary>Pods in file order with their creation times.</summary>
+    public IReadOnlyList<PodSubmission> Pods { get; init; } = [];
+
+    /// <summary>Every file the scenario was read from, to be copied into the results.</summary>
+    public IReadOnlyList<string> SourceFiles { get; init; } = [];
+}
