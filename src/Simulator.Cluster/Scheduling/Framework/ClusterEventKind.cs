@@ -1,0 +1,21 @@
+namespace Simulator.Cluster.Scheduling.Framework;
+
+/// <summary>
+/// Cluster changes that may make an unschedulable pod schedulable. Each filter plugin registers
+/// the ones that can undo its rejections (kube-scheduler's EventsToRegister / QueueingHints), so
+/// a pod rejected for taints is not retried when some other pod finishes.
+/// </summary>
+[Flags]
+public enum ClusterEventKind
+{
+    None = 0,
+    NodeAdd = 1 << 0,
+    NodeAllocatableChange = 1 << 1,
+    NodeLabelChange = 1 << 2,
+    NodeTaintChange = 1 << 3,
+    NodeSpecUnschedulableChange = 1 << 4,
+
+    /// <summary>An assigned pod was deleted or finished, freeing its resources.</summary>
+    AssignedPodDelete = 1 << 5,
+    All = ~0,
+}

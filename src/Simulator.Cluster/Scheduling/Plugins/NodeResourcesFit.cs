@@ -1,0 +1,91 @@
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Scheduling.Framework;
+
+namespace Simulator.Cluster.Scheduling.Plugins;
+
+/// <summary>
+/// Filter: the node's allocatable minus what bound pods request must cover the pod's requests,
+/// one "Insufficient &lt;resource&gt;" reason per short resource, and the pod count must stay
+/// within allocatable pods ("Too many pods"). Score: the configured strategy over the
+/// configured resources, weighted mean with integer division.
+/// </summary>
+public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin, IEnqueueExtensions
+{
+    public const string TooManyPods = "Too many pods";
+
+    private readonly ResourceIndex _resources;
+    private readonly Func<long, long, long> _strategy;
+    private readonly (int Resource, int Weight, bool Extended)[] _scored;
+
+    public NodeResourcesFit(ResourceIndex resources, ScoringStrategyType strategy, IReadOnlyList<ResourceWeight> scoredResources)
+    {
+        _resources = resources;
+        Strategy = strategy;
+        _strategy = ScoringStrategies.Table[strategy];
+        _scored = scoredResources.Select(r => (resources.Register(r.Name), r.Weight, ResourceNames.IsExtended(r.Name))).ToArray();
+    }
+
+    /// <summary>kube-scheduler's default: LeastAllocated over cpu and memory, weight 1 each.</summary>
+    public static IReadOnlyList<ResourceWeight> DefaultResources { get; } =
+        [new ResourceWeight(ResourceNames.Cpu, 1), new ResourceWeight(ResourceNames.Memory, 1)];
+
+    public ScoringStrategyType Strategy { get; }
+
+    public string Name => PluginNames.NodeResourcesFit;
+
+    public ClusterEventKind EventsToRegister =>
+        ClusterEventKind.NodeAdd | ClusterEventKind.NodeAllocatableChange | ClusterEventKind.AssignedPodDelete;
+
+    public Status Filter(PodInfo pod, NodeInfo node)
+    {
+        // fitsRequest: the pod-count check comes first, then each requested resource.
+        string? first = null;
+        List<string>? more = null;
+        if (node.PodCount + 1 > node.AllowedPodNumber) Add(TooManyPods, ref first, ref more);
+        foreach (var r in pod.Requests)
+        {
+            if (r.Amount > node.Allocatable(r.Resource) - node.Requested(r.Resource))
+                Add(_resources.InsufficientReason(r.Resource), ref first, ref more);
+        }
+        if (first is null) return Status.Success;
+        return more is null
+            ? Status.Unschedulable(Name, first)
+            : Status.WithReasons(StatusCode.Unschedulable, Name, [first, .. more]);
+    }
+
+    private static void Add(string reason, ref string? first, ref List<string>? more)
+    {
+        if (first is null) first = reason;
+        else (more ??= []).Add(reason);
+    }
+
+    public long Score(PodInfo pod, NodeInfo node)
+    {
+        long sum = 0, weights = 0;
+        foreach (var (resource, weight, extended) in _scored)
+        {
+            long podRequest;
+            long nodeRequested;
+            if (resource == ResourceIndex.Cpu)
+            {
+                podRequest = pod.NonZeroCpu;
+                nodeRequested = node.NonZeroCpu;
+            }
+            else if (resource == ResourceIndex.Memory)
+            {
+                podRequest = pod.NonZeroMemory;
+                nodeRequested = node.NonZeroMemory;
+            }
+            else
+            {
+                podRequest = pod.RequestOf(resource);
+                // resource_allocation.go: an extended resource the pod does not ask for is left out.
+                if (extended && podRequest == 0) continue;
+                nodeRequested = node.Requested(resource);
+            }
+            sum += _strategy(nodeRequested + podRequest, node.Allocatable(resource)) * weight;
+            weights += weight;
+        }
+        return weights == 0 ? 0 : sum / weights;
+    }
+}

@@ -1,0 +1,36 @@
+using Simulator.Cluster.Scheduling.Framework;
+using Simulator.Cluster.Scheduling.Plugins;
+
+namespace Simulator.Cluster.Scheduling.Profiles;
+
+/// <summary>
+/// kube-scheduler's default plugins and weights (apis/config/v1/default_plugins.go), for the
+/// plugins ksim simulates: filters NodeUnschedulable, NodeName, TaintToleration, NodeAffinity,
+/// NodeResourcesFit; scores TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated
+/// cpu=1 memory=1), NodeResourcesBalancedAllocation 1; PostFilter DefaultPreemption.
+/// </summary>
+public static class DefaultProfile
+{
+    public static SchedulerProfile Create(ProfileContext context)
+    {
+        var taints = new TaintToleration();
+        var affinity = new NodeAffinity();
+        var fit = new NodeResourcesFit(context.Resources, ScoringStrategyType.LeastAllocated, NodeResourcesFit.DefaultResources);
+        var balanced = new NodeResourcesBalancedAllocation(context.Resources);
+        return new SchedulerProfile
+        {
+            Name = "default",
+            QueueSort = new PrioritySort(),
+            Filters = [new NodeUnschedulable(), new NodeName(), taints, affinity, fit],
+            PostFilters = [new DefaultPreemption(context.RunFilters, context.PodInfoOf)],
+            PreScores = [affinity, balanced],
+            Scores =
+            [
+                new WeightedScorePlugin(taints, 3),
+                new WeightedScorePlugin(affinity, 2),
+                new WeightedScorePlugin(fit, 1),
+                new WeightedScorePlugin(balanced, 1),
+            ],
+        };
+    }
+}

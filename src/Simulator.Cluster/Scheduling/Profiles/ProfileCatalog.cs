@@ -1,0 +1,27 @@
+using Simulator.Cluster.Scheduling.Framework;
+using Simulator.Cluster.Scheduling.Plugins;
+
+namespace Simulator.Cluster.Scheduling.Profiles;
+
+/// <summary>What a profile factory gets: the resource index and the preemption hooks into the scheduler.</summary>
+public sealed record ProfileContext(ResourceIndex Resources, Func<PodInfo, NodeInfo, Status> RunFilters, Func<Api.Pod, PodInfo> PodInfoOf);
+
+/// <summary>
+/// The built-in scheduler profiles, by name. A new policy is one factory and one line here.
+/// </summary>
+public static class ProfileCatalog
+{
+    private static readonly Dictionary<string, Func<ProfileContext, SchedulerProfile>> Factories = new(StringComparer.Ordinal)
+    {
+        ["default"] = DefaultProfile.Create,
+    };
+
+    public static IReadOnlyCollection<string> Names => Factories.Keys;
+
+    public static bool Exists(string name) => Factories.ContainsKey(name);
+
+    public static SchedulerProfile Create(string name, ProfileContext context) =>
+        Factories.TryGetValue(name, out var factory)
+            ? factory(context)
+            : throw new ArgumentException($"unknown scheduler profile \"{name}\" (known: {string.Join(", ", Names)})", nameof(name));
+}

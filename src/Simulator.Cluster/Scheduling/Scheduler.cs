@@ -1,0 +1,203 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Scheduling.Framework;
+using Simulator.Cluster.Scheduling.Plugins;
+using Simulator.Cluster.Scheduling.Profiles;
+using Simulator.Cluster.Scheduling.Queue;
+using Simulator.Cluster.Store;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Scheduling;
+
+/// <summary>
+/// The kube-scheduler component: watches pods and nodes, queues pods that need a node, and runs
+/// one scheduling cycle at a time as engine events. It acts only by writing to the store: a
+/// binding, a pod status (PodScheduled=False, nominatedNodeName), events, and victim deletions.
+/// </summary>
+public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler
+{
+    public const string ComponentName = "default-scheduler";
+
+    private const long CycleTimer = 0;
+    private const long BackoffTimer = 1;
+    private const long UnschedulableTimer = 2;
+
+    private readonly ClusterStore _store;
+    private readonly Simulation _sim;
+    private readonly SchedulerCache _cache;
+    private readonly SchedulingQueue _queue;
+    private readonly SchedulingCycle _cycle;
+    private readonly SchedulerProfile _profile;
+    private readonly Dictionary<string, ClusterEventKind> _eventsByPlugin = new(StringComparer.Ordinal);
+    private readonly ILogger _log;
+    private readonly QueueSettings _settings;
+    private EventHandle _cycleEvent;
+    private EventHandle _backoffEvent;
+    private EventHandle _unschedulableEvent;
+
+    public Scheduler(ClusterStore store, string profileName = "default", QueueSettings? settings = null, ILogger? logger = null)
+    {
+        _store = store;
+        _sim = store.Simulation;
+        _settings = settings ?? new QueueSettings();
+        _log = logger ?? NullLogger.Instance;
+        Resources = new ResourceIndex();
+        _cache = new SchedulerCache(Resources);
+        SchedulingCycle? cycle = null;
+        _profile = ProfileCatalog.Create(profileName, new ProfileContext(
+            Resources,
+            (pod, node) => cycle!.RunFilters(pod, node),
+            pod => _cache.InfoOf(pod)));
+        _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
+        _queue = new SchedulingQueue(_profile.QueueSort, _settings);
+        foreach (var f in _profile.Filters)
+            if (f is IEnqueueExtensions e) _eventsByPlugin[f.Name] = e.EventsToRegister;
+        foreach (var p in _profile.PreFilters)
+            if (p is IEnqueueExtensions e) _eventsByPlugin[p.Name] = e.EventsToRegister;
+        store.Watch((IPodWatcher)this);
+        store.Watch((INodeWatcher)this);
+    }
+
+    public ResourceIndex Resources { get; }
+
+    public SchedulerProfile Profile => _profile;
+
+    public SchedulerCache Cache => _cache;
+
+    public SchedulingQueue Queue => _queue;
+
+    /// <summary>True while only housekeeping timers are armed (nothing can change without a cluster event).</summary>
+    public bool IsIdle => !_sim.IsPending(_cycleEvent);
+
+    public void OnNodeEvent(WatchEventType type, Node node)
+    {
+        var kinds = _cache.OnNode(type, node);
+        if (kinds != ClusterEventKind.None) MovePods(kinds);
+    }
+
+    public void OnPodEvent(WatchEventType type, Pod pod)
+    {
+        var kinds = _cache.OnPod(type, pod);
+        if (type == WatchEventType.Deleted || pod.IsBound || pod.IsTerminal || pod.IsTerminating)
+        {
+            _queue.Done(pod.Key);
+        }
+        else if (pod.Spec.SchedulerName == ComponentName && !_queue.Contains(pod.Key))
+        {
+            _queue.Add(new PodInfo(pod, Resources), _sim.Now);
+            EnsureCycle();
+        }
+        if (kinds != ClusterEventKind.None) MovePods(kinds);
+    }
+
+    public void OnEvent(object? state, long arg)
+    {
+        switch (arg)
+        {
+            case CycleTimer:
+                RunCycle();
+                break;
+            case BackoffTimer:
+                _queue.FlushBackoff(_sim.Now);
+                ArmTimers();
+                break;
+            case UnschedulableTimer:
+                _queue.FlushUnschedulable(_sim.Now);
+                ArmTimers();
+                break;
+        }
+        EnsureCycle();
+    }
+
+    private void MovePods(ClusterEventKind kinds)
+    {
+        if (_queue.OnClusterEvent(kinds, _sim.Now) > 0)
+        {
+            ArmTimers();
+            EnsureCycle();
+        }
+    }
+
+    private void EnsureCycle()
+    {
+        bool work = _queue.ActiveCount > 0 || (_settings.PopFromBackoffQ && _queue.BackoffCount > 0);
+        if (work && !_sim.IsPending(_cycleEvent)) _cycleEvent = _sim.ScheduleAfter(SimDuration.Zero, this, null, CycleTimer);
+    }
+
+    /// <summary>The backoff flush ticks on whole seconds while pods back off; the pool is checked every 30 s while it holds pods.</summary>
+    private void ArmTimers()
+    {
+        if (!_sim.IsPending(_backoffEvent) && _queue.NextBackoffExpiry() is { } expiry)
+        {
+            long period = _settings.BackoffFlushPeriod.Microseconds;
+            long at = Math.Max(expiry.Microseconds, _sim.Now.Microseconds + 1);
+            at = (at + period - 1) / period * period;
+            _backoffEvent = _sim.Schedule(new SimTime(at), this, null, BackoffTimer);
+        }
+        if (!_sim.IsPending(_unschedulableEvent) && _queue.UnschedulableCount > 0)
+        {
+            long period = _settings.UnschedulableFlushPeriod.Microseconds;
+            long at = (_sim.Now.Microseconds / period + 1) * period;
+            _unschedulableEvent = _sim.Schedule(new SimTime(at), this, null, UnschedulableTimer);
+        }
+    }
+
+    private void RunCycle()
+    {
+        var qpi = _queue.Pop(_sim.Now);
+        if (qpi is null) return;
+        var pod = qpi.Pod;
+        if (_store.GetPod(pod.Key) != pod || pod.IsBound || pod.IsTerminating)
+        {
+            _queue.Done(pod.Key);
+            return;
+        }
+        qpi.Attempts++;
+        var result = _cycle.Schedule(qpi.Info, _cache.Nodes);
+        if (result.Succeeded) Bind(pod, result.Node!);
+        else HandleFailure(qpi, result);
+    }
+
+    private void Bind(Pod pod, NodeInfo node)
+    {
+        if (_log.IsEnabled(LogLevel.Information))
+            _log.LogInformation("{Time} Scheduled {Pod} to {Node}", _sim.Now, pod.Key, node.Name);
+        _queue.Done(pod.Key);
+        _store.BindPod(pod, node.Name);
+        _store.RecordEvent(EventType.Normal, "Scheduled", "Pod", pod.Key,
+            $"Successfully assigned {pod.Key} to {node.Name}", ComponentName);
+    }
+
+    private void HandleFailure(QueuedPodInfo qpi, ScheduleResult result)
+    {
+        var pod = qpi.Pod;
+        var requeueOn = ClusterEventKind.None;
+        foreach (var (_, status) in _cycle.LastStatuses.Entries)
+            requeueOn |= _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All);
+
+        if (result.PostFilter is { Code: StatusCode.Success } post)
+            Preempt(pod, post.NominatedNodeName);
+
+        if (_log.IsEnabled(LogLevel.Information))
+            _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);
+        _queue.AddUnschedulable(qpi, requeueOn, _sim.Now);
+        pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.False, _sim.Now, "Unschedulable", result.FailureMessage);
+        _store.UpdatePodStatus(pod);
+        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, result.FailureMessage, ComponentName);
+        ArmTimers();
+    }
+
+    /// <summary>Nominates the node and deletes the victims chosen by DefaultPreemption; they leave after their grace period.</summary>
+    private void Preempt(Pod preemptor, string nodeName)
+    {
+        var victims = _profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
+        preemptor.Status.NominatedNodeName = nodeName;
+        foreach (var victim in victims)
+        {
+            _store.RecordEvent(EventType.Normal, "Preempted", "Pod", victim.Key,
+                $"Preempted by pod {preemptor.Metadata.Uid} on node {nodeName}", ComponentName);
+            _store.DeletePod(victim);
+        }
+    }
+}

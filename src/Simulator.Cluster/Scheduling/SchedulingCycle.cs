@@ -1,0 +1,166 @@
+using Simulator.Cluster.Scheduling.Framework;
+
+namespace Simulator.Cluster.Scheduling;
+
+/// <summary>The result of one scheduling cycle for one pod.</summary>
+public readonly record struct ScheduleResult(NodeInfo? Node, int NodesEvaluated, int FeasibleNodes, string FailureMessage, PostFilterResult? PostFilter)
+{
+    public bool Succeeded => Node is not null;
+}
+
+/// <summary>
+/// scheduleOne's algorithm for one pod: PreFilter, Filter over a rotating sample of nodes,
+/// PostFilter if nothing fits, PreScore, Score, NormalizeScore, weighted sum, and a uniformly
+/// random pick among the best. Buffers are reused between cycles, so a cycle that finds a node
+/// allocates nothing per node.
+/// </summary>
+public sealed class SchedulingCycle
+{
+    private readonly SchedulerProfile _profile;
+    private readonly Random _ties;
+    private readonly List<NodeInfo> _feasible = [];
+    private readonly NodeStatusMap _statuses = new();
+    private readonly List<bool> _skipScore = [];
+    private long[] _total = new long[64];
+    private long[] _scratch = new long[64];
+    private int _nextStartNodeIndex;
+
+    public SchedulingCycle(SchedulerProfile profile, Random ties)
+    {
+        _profile = profile;
+        _ties = ties;
+    }
+
+    /// <summary>Why each examined node was rejected in the last cycle.</summary>
+    public NodeStatusMap LastStatuses => _statuses;
+
+    /// <summary>Where the next cycle starts examining nodes.</summary>
+    public int NextStartNodeIndex => _nextStartNodeIndex;
+
+    public ScheduleResult Schedule(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    {
+        _statuses.Clear();
+        _feasible.Clear();
+        int n = nodes.Count;
+
+        foreach (var p in _profile.PreFilters)
+        {
+            var s = p.PreFilter(pod);
+            if (s.IsRejected)
+            {
+                foreach (var node in nodes) _statuses.Set(node, s);
+                return Fail(pod, nodes, prefilterMessage: string.Join(", ", s.Reasons));
+            }
+        }
+
+        // findNodesThatPassFilters: stop once enough feasible nodes are found, starting where the
+        // previous cycle stopped, and advance the start by the number of nodes examined.
+        int toFind = NodeSampling.NumFeasibleNodesToFind(_profile.PercentageOfNodesToScore, n);
+        int examined = 0;
+        for (int i = 0; i < n && _feasible.Count < toFind; i++)
+        {
+            var node = nodes[(_nextStartNodeIndex + i) % n];
+            examined++;
+            var status = RunFilters(pod, node);
+            if (status.IsSuccess) _feasible.Add(node);
+            else _statuses.Set(node, status);
+        }
+        if (n > 0) _nextStartNodeIndex = (_nextStartNodeIndex + examined) % n;
+
+        if (_feasible.Count == 0) return Fail(pod, nodes, prefilterMessage: "");
+        if (_feasible.Count == 1) return new ScheduleResult(_feasible[0], examined, 1, "", null);
+        return new ScheduleResult(SelectHost(pod), examined, _feasible.Count, "", null);
+    }
+
+    /// <summary>RunFilterPlugins: the first plugin that rejects decides the node's status.</summary>
+    public Status RunFilters(PodInfo pod, NodeInfo node)
+    {
+        var filters = _profile.Filters;
+        for (int i = 0; i < filters.Count; i++)
+        {
+            var s = filters[i].Filter(pod, node);
+            if (!s.IsSuccess) return s;
+        }
+        return Status.Success;
+    }
+
+    private ScheduleResult Fail(PodInfo pod, IReadOnlyList<NodeInfo> nodes, string prefilterMessage)
+    {
+        PostFilterResult? post = null;
+        string postMessage = "";
+        foreach (var pf in _profile.PostFilters)
+        {
+            var r = pf.PostFilter(pod, nodes, _statuses);
+            post = r;
+            postMessage = r.Message;
+            if (r.Code == StatusCode.Success) break;
+        }
+        string message = prefilterMessage.Length > 0
+            ? $"0/{nodes.Count} nodes are available: {prefilterMessage}." + (postMessage.Length > 0 ? " " + postMessage : "")
+            : FitError.Message(nodes.Count, _statuses, postMessage);
+        return new ScheduleResult(null, _statuses.Count, 0, message, post);
+    }
+
+    private NodeInfo SelectHost(PodInfo pod)
+    {
+        int count = _feasible.Count;
+        if (_total.Length < count)
+        {
+            _total = new long[Math.Max(count, _total.Length * 2)];
+            _scratch = new long[_total.Length];
+        }
+        var total = _total.AsSpan(0, count);
+        total.Clear();
+
+        _skipScore.Clear();
+        foreach (var ps in _profile.PreScores)
+        {
+            if (ps.PreScore(pod, _feasible).Code == StatusCode.Skip) _skipScore.Add(true);
+            else _skipScore.Add(false);
+        }
+
+        var scratch = _scratch.AsSpan(0, count);
+        foreach (var (plugin, weight) in _profile.Scores)
+        {
+            if (IsSkipped(plugin)) continue;
+            for (int i = 0; i < count; i++) scratch[i] = plugin.Score(pod, _feasible[i]);
+            if (plugin is IScoreExtensions ext) ext.NormalizeScore(pod, scratch);
+            for (int i = 0; i < count; i++) total[i] += scratch[i] * weight;
+        }
+
+        // selectHost: uniform among the highest scores, by reservoir sampling (the k-th tie
+        // replaces the pick with probability 1/k), drawing from the scheduler's own stream.
+        int best = 0;
+        int ties = 1;
+        for (int i = 1; i < count; i++)
+        {
+            if (total[i] > total[best])
+            {
+                best = i;
+                ties = 1;
+            }
+            else if (total[i] == total[best])
+            {
+                ties++;
+                if (_ties.Next(ties) == 0) best = i;
+            }
+        }
+        return _feasible[best];
+    }
+
+    private bool IsSkipped(IScorePlugin plugin)
+    {
+        var preScores = _profile.PreScores;
+        for (int i = 0; i < preScores.Count; i++)
+            if (ReferenceEquals(preScores[i], plugin)) return _skipScore[i];
+        return false;
+    }
+
+    /// <summary>The weighted total score of each feasible node in the last successful cycle (for explanations and tests).</summary>
+    public IReadOnlyList<(NodeInfo Node, long Score)> LastScores()
+    {
+        var list = new List<(NodeInfo, long)>();
+        for (int i = 0; i < _feasible.Count; i++) list.Add((_feasible[i], _total[i]));
+        return list;
+    }
+}
