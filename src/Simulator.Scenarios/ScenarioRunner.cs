@@ -1,10 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Simulator.Cluster;
+using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Metrics;
+using Simulator.Engine;
 
 namespace Simulator.Scenarios;
 
-/// <summary>Builds the simulated cluster for a scenario and runs it (placeholder signature; being implemented).</summary>
+/// <summary>Builds the simulated cluster a scenario describes, applies the command-line overrides, and runs it.</summary>
 public static class ScenarioRunner
 {
-    public static RunResult Run(ScenarioDefinition scenario, RunOptions options, IProgress<RunProgress>? progress, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("not implemented yet");
+    public static ClusterSimulation Build(ScenarioDefinition scenario, RunOptions options, ILoggerFactory? loggerFactory = null)
+    {
+        var cluster = new ClusterSimulation(new ClusterOptions
+        {
+            Seed = options.Seed ?? scenario.Seed,
+            SchedulerProfile = options.Profile ?? scenario.Profile,
+            MetricsInterval = scenario.MetricsInterval,
+            Kubelet = new KubeletSettings
+            {
+                ImagePullBytesPerSecond = scenario.ImagePullBytesPerSecond,
+                ContainerStartTime = scenario.ContainerStartTime,
+            },
+            LoggerFactory = loggerFactory,
+        });
+        foreach (var node in scenario.Nodes) cluster.AddNode(SimTime.Zero, node);
+        foreach (var submission in scenario.Pods) cluster.SubmitPod(submission.SubmitAt, submission.Pod);
+        return cluster;
+    }
+
+    public static RunResult Run(
+        ScenarioDefinition scenario,
+        RunOptions options,
+        IProgress<RunProgress>? progress,
+        CancellationToken cancellationToken,
+        ILoggerFactory? loggerFactory = null)
+    {
+        var cluster = Build(scenario, options, loggerFactory);
+        var duration = options.Duration ?? scenario.Duration;
+        SimTime? end = duration is { } d ? SimTime.Zero + d : null;
+        return cluster.Run(end, progress is null ? null : new SynchronousProgress(progress), cancellationToken);
+    }
+
+    /// <summary>Reports on the simulation thread: System.Progress would post to the thread pool and reorder reports.</summary>
+    private sealed class SynchronousProgress(IProgress<RunProgress> target) : IProgress<SimulationProgress>
+    {
+        public void Report(SimulationProgress p) => target.Report(new RunProgress(p.Now, p.End, p.EventsProcessed, p.PendingPods, p.RunningPods));
+    }
 }

@@ -70,6 +70,10 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler
     /// <summary>True while only housekeeping timers are armed (nothing can change without a cluster event).</summary>
     public bool IsIdle => !_sim.IsPending(_cycleEvent);
 
+    /// <summary>Periodic queue flush timers currently armed (they keep retrying, but change nothing by themselves).</summary>
+    public int ArmedHousekeepingTimers =>
+        (_sim.IsPending(_backoffEvent) ? 1 : 0) + (_sim.IsPending(_unschedulableEvent) ? 1 : 0);
+
     public void OnNodeEvent(WatchEventType type, Node node)
     {
         var kinds = _cache.OnNode(type, node);

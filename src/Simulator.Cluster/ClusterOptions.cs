@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using Simulator.Cluster.Kubelet;
+using Simulator.Cluster.Scheduling.Queue;
+using Simulator.Engine;
+
+namespace Simulator.Cluster;
+
+/// <summary>Everything that configures one simulated cluster, with Kubernetes' defaults.</summary>
+public sealed record ClusterOptions
+{
+    public ulong Seed { get; init; } = 1;
+    public string SchedulerProfile { get; init; } = "default";
+    public QueueSettings Queue { get; init; } = new();
+    public KubeletSettings Kubelet { get; init; } = new();
+    public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
+    public ILoggerFactory? LoggerFactory { get; init; }
+}

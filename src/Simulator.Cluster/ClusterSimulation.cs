@@ -1,0 +1,127 @@
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Controllers;
+using Simulator.Cluster.Kubelet;
+using Simulator.Cluster.Metrics;
+using Simulator.Cluster.Scheduling;
+using Simulator.Cluster.Store;
+using Simulator.Engine;
+
+namespace Simulator.Cluster;
+
+/// <summary>Progress of a run, reported between steps.</summary>
+public readonly record struct SimulationProgress(SimTime Now, SimTime? End, long EventsProcessed, int PendingPods, int RunningPods);
+
+/// <summary>An internal fault during a run, with the virtual time it happened at.</summary>
+public sealed class SimulationException(SimTime time, Exception inner)
+    : Exception($"internal error at t={time} ({time.ToSecondsString()}s): {inner.GetType().Name}: {inner.Message}", inner)
+{
+    public SimTime Time { get; } = time;
+}
+
+/// <summary>
+/// One simulated cluster: the engine, the API server and the components that watch it
+/// (node IPAM, scheduler, kubelets, metrics), wired together. Objects are submitted at virtual
+/// times; <see cref="Run"/> plays the timeline and returns what happened.
+/// </summary>
+public sealed class ClusterSimulation : IEventHandler
+{
+    private const long CreatePodAction = 0;
+    private const long AddNodeAction = 1;
+
+    private readonly ClusterOptions _options;
+    private int _submissionsPending;
+
+    public ClusterSimulation(ClusterOptions options)
+    {
+        _options = options;
+        Engine = new Simulation(options.Seed);
+        Store = new ClusterStore(Engine);
+        Metrics = new MetricsRecorder(Store, options.MetricsInterval);
+        NodeIpam = new NodeIpamController(Store);
+        Kubelets = new Kubelets(Store, options.Kubelet);
+        Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
+            options.LoggerFactory?.CreateLogger(Scheduler.ComponentName));
+    }
+
+    public Simulation Engine { get; }
+    public ClusterStore Store { get; }
+    public MetricsRecorder Metrics { get; }
+    public NodeIpamController NodeIpam { get; }
+    public Kubelets Kubelets { get; }
+    public Scheduler Scheduler { get; }
+
+    /// <summary>Creates <paramref name="pod"/> at virtual time <paramref name="at"/>.</summary>
+    public void SubmitPod(SimTime at, Pod pod)
+    {
+        _submissionsPending++;
+        Engine.Schedule(at, this, pod, CreatePodAction);
+    }
+
+    /// <summary>Registers <paramref name="node"/> at virtual time <paramref name="at"/>.</summary>
+    public void AddNode(SimTime at, Node node)
+    {
+        _submissionsPending++;
+        Engine.Schedule(at, this, node, AddNodeAction);
+    }
+
+    public void OnEvent(object? state, long arg)
+    {
+        _submissionsPending--;
+        if (arg == CreatePodAction) Store.CreatePod((Pod)state!);
+        else Store.AddNode((Node)state!);
+    }
+
+    /// <summary>
+    /// True when nothing can happen any more except housekeeping: no submissions, no kubelet or
+    /// scheduling work pending, only periodic timers (metrics, queue flushes) armed. An
+    /// unschedulable pod would only be retried and fail again, as nothing in the cluster changes.
+    /// </summary>
+    public bool IsQuiescent =>
+        _submissionsPending == 0 && Scheduler.IsIdle && Engine.PendingEvents <= HousekeepingTimers();
+
+    private int HousekeepingTimers() => 1 + Scheduler.ArmedHousekeepingTimers;
+
+    /// <summary>
+    /// Runs until <paramref name="end"/>, or, without an end, until the cluster is quiescent
+    /// (checked every metrics interval). Cancellation stops between steps and marks the result partial.
+    /// </summary>
+    public RunResult Run(SimTime? end, IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var step = _options.MetricsInterval > SimDuration.Zero ? _options.MetricsInterval : SimDuration.FromSeconds(10);
+        bool partial = false;
+        try
+        {
+            Engine.RunUntil(SimTime.Zero);
+            Metrics.Start();
+            while (true)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    partial = true;
+                    break;
+                }
+                if (end is { } e && Engine.Now >= e) break;
+                if (end is null && IsQuiescent) break;
+                var next = Engine.Now + step;
+                if (end is { } limit && next > limit) next = limit;
+                Engine.RunUntil(next);
+                progress?.Report(new SimulationProgress(Engine.Now, end, Engine.EventsProcessed,
+                    Metrics.CountInPhase(PodPhase.Pending), Metrics.CountInPhase(PodPhase.Running)));
+            }
+            Metrics.Finish();
+        }
+        catch (Exception ex) when (ex is not SimulationException and not OperationCanceledException)
+        {
+            throw new SimulationException(Engine.Now, ex);
+        }
+        return new RunResult
+        {
+            EndTime = Engine.Now,
+            Partial = partial,
+            Summary = Metrics.Summarize(),
+            Pods = Metrics.Pods,
+            TimeSeries = Metrics.TimeSeries,
+            Events = Metrics.Events,
+        };
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Store;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Kubelet;
+
+/// <summary>
+/// One node's kubelet: admits pods bound to the node, pulls their images (one pull at a time,
+/// as with serializeImagePulls), starts their containers, completes batch pods after their
+/// <c>ksim.dev/duration</c>, and stops pods that are deleted (taking their termination grace
+/// period) before removing them from the store.
+/// </summary>
+public sealed class Kubelet : IEventHandler
+{
+    public const string ComponentName = "kubelet";
+
+    private const long StartTimer = 0;
+    private const long CompleteTimer = 1;
+    private const long TerminatedTimer = 2;
+
+    private readonly ClusterStore _store;
+    private readonly Simulation _sim;
+    private readonly KubeletSettings _settings;
+    private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SimTime> _pulling = new(StringComparer.Ordinal);
+    private PodIpAllocator? _ips;
+    private SimTime _pullQueueFreeAt;
+
+    private sealed class PodRuntime(Pod pod)
+    {
+        public Pod Pod { get; } = pod;
+        public EventHandle Timer { get; set; }
+        public bool Terminating { get; set; }
+        public SimDuration PullTime { get; set; }
+    }
+
+    public Kubelet(ClusterStore store, Node node, KubeletSettings settings)
+    {
+        _store = store;
+        _sim = store.Simulation;
+        Node = node;
+        _settings = settings;
+    }
+
+    public Node Node { get; }
+
+    /// <summary>Pods this kubelet is running or starting.</summary>
+    public int PodCount => _pods.Count;
+
+    /// <summary>Reacts to the current state of a pod bound to this node (level-triggered, so repeated calls are harmless).</summary>
+    public void Sync(Pod pod, bool deleted)
+    {
+        _pods.TryGetValue(pod.Key, out var runtime);
+        if (deleted)
+        {
+            if (runtime is not null) Forget(runtime);
+            return;
+        }
+        if (runtime is null)
+        {
+            if (pod.IsTerminal) return;
+            if (pod.IsTerminating)
+            {
+                _store.RemovePod(pod);
+                return;
+            }
+            Admit(pod);
+            return;
+        }
+        if (pod.IsTerminating && !runtime.Terminating) BeginTermination(runtime);
+    }
+
+    public void OnEvent(object? state, long arg)
+    {
+        var runtime = (PodRuntime)state!;
+        switch (arg)
+        {
+            case StartTimer:
+                Started(runtime);
+                break;
+            case CompleteTimer:
+                Completed(runtime);
+                break;
+            case TerminatedTimer:
+                Forget(runtime);
+                _store.RemovePod(runtime.Pod);
+                break;
+        }
+    }
+
+    private void Admit(Pod pod)
+    {
+        var runtime = new PodRuntime(pod);
+        _pods.Add(pod.Key, runtime);
+        var now = _sim.Now;
+        _ips ??= new PodIpAllocator(Node.Spec.PodCidr.Length > 0 ? Node.Spec.PodCidr : "10.244.0.0/24");
+        pod.Status.StartTime = now;
+        pod.Status.PodIP = _ips.Allocate() ?? "";
+        pod.Status.SetCondition(PodConditionType.Initialized, ConditionStatus.True, now);
+        _store.UpdatePodStatus(pod);
+
+        var imagesReady = PullImages(pod, now);
+        runtime.PullTime = imagesReady - now;
+        runtime.Timer = _sim.Schedule(imagesReady + _settings.ContainerStartTime, this, runtime, StartTimer);
+    }
+
+    /// <summary>When all the pod's images are on the node: now if present, else after queued pulls.</summary>
+    private SimTime PullImages(Pod pod, SimTime now)
+    {
+        var ready = now;
+        foreach (var c in pod.Spec.Containers)
+        {
+            if (c.Image.Length == 0 || Node.Status.Images.Contains(c.Image)) continue;
+            if (_pulling.TryGetValue(c.Image, out var inFlight) && inFlight > now)
+            {
+                ready = SimTime.Max(ready, inFlight);
+                continue;
+            }
+            var start = _settings.SerializeImagePulls ? SimTime.Max(now, _pullQueueFreeAt) : now;
+            var done = start + PullDuration(pod.Workload.ImageSizeBytes);
+            _pullQueueFreeAt = done;
+            _pulling[c.Image] = done;
+            ready = SimTime.Max(ready, done);
+        }
+        return ready;
+    }
+
+    private SimDuration PullDuration(long bytes)
+    {
+        if (bytes <= 0 || _settings.ImagePullBytesPerSecond <= 0) return SimDuration.Zero;
+        // Integer microseconds, rounded up: a pull never takes less than its bytes allow.
+        long us = (long)Math.Ceiling((decimal)bytes * 1_000_000 / _settings.ImagePullBytesPerSecond);
+        return new SimDuration(us);
+    }
+
+    private void Started(PodRuntime runtime)
+    {
+        var pod = runtime.Pod;
+        var now = _sim.Now;
+        foreach (var c in pod.Spec.Containers)
+        {
+            if (c.Image.Length > 0) Node.Status.Images.Add(c.Image);
+        }
+        if (runtime.PullTime > SimDuration.Zero)
+        {
+            _store.RecordEvent(EventType.Normal, "Pulled", "Pod", pod.Key,
+                $"Successfully pulled image \"{pod.Spec.Containers[0].Image}\" in {runtime.PullTime}", ComponentName);
+        }
+        pod.Status.Phase = PodPhase.Running;
+        pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.True, now);
+        pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.True, now);
+        _store.UpdatePodStatus(pod);
+        _store.RecordEvent(EventType.Normal, "Started", "Pod", pod.Key,
+            $"Started container {pod.Spec.Containers[0].Name}", ComponentName);
+        if (pod.Workload.Duration is { } duration)
+            runtime.Timer = _sim.ScheduleAfter(duration, this, runtime, CompleteTimer);
+        else
+            runtime.Timer = EventHandle.None;
+    }
+
+    private void Completed(PodRuntime runtime)
+    {
+        var pod = runtime.Pod;
+        var now = _sim.Now;
+        Forget(runtime);
+        pod.Status.Phase = PodPhase.Succeeded;
+        pod.Status.Reason = "Completed";
+        pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.False, now, "PodCompleted");
+        pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "PodCompleted");
+        _store.UpdatePodStatus(pod);
+        _store.RecordEvent(EventType.Normal, "Completed", "Pod", pod.Key,
+            string.Create(CultureInfo.InvariantCulture, $"Container {pod.Spec.Containers[0].Name} completed after {now - (pod.Status.StartTime ?? now)}"), ComponentName);
+    }
+
+    /// <summary>
+    /// A deleted pod that is running gets SIGTERM and is assumed to use its whole grace period
+    /// (the worst case, and what preemption waits for); one not yet running stops at once.
+    /// </summary>
+    private void BeginTermination(PodRuntime runtime)
+    {
+        runtime.Terminating = true;
+        _sim.Cancel(runtime.Timer);
+        var pod = runtime.Pod;
+        var grace = pod.Status.Phase == PodPhase.Running ? pod.Spec.TerminationGracePeriod : SimDuration.Zero;
+        _store.RecordEvent(EventType.Normal, "Killing", "Pod", pod.Key,
+            $"Stopping container {pod.Spec.Containers[0].Name}", ComponentName);
+        runtime.Timer = _sim.ScheduleAfter(grace, this, runtime, TerminatedTimer);
+    }
+
+    private void Forget(PodRuntime runtime)
+    {
+        _sim.Cancel(runtime.Timer);
+        _pods.Remove(runtime.Pod.Key);
+        _ips?.Release(runtime.Pod.Status.PodIP);
+    }
+}

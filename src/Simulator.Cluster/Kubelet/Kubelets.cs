@@ -1,0 +1,55 @@
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Store;
+
+namespace Simulator.Cluster.Kubelet;
+
+/// <summary>
+/// The kubelets of all nodes. One watcher routes each pod change to the kubelet of the pod's
+/// node, so a change costs O(1) rather than one call per node.
+/// </summary>
+public sealed class Kubelets : IPodWatcher, INodeWatcher
+{
+    /// <summary>kubelet maxPods default.</summary>
+    public const long MaxPods = 110;
+
+    private readonly ClusterStore _store;
+    private readonly KubeletSettings _settings;
+    private readonly Dictionary<string, Kubelet> _byNode = new(StringComparer.Ordinal);
+
+    public Kubelets(ClusterStore store, KubeletSettings settings)
+    {
+        _store = store;
+        _settings = settings;
+        store.Watch((INodeWatcher)this);
+        store.Watch((IPodWatcher)this);
+    }
+
+    public Kubelet? For(string nodeName) => _byNode.GetValueOrDefault(nodeName);
+
+    public void OnNodeEvent(WatchEventType type, Node node)
+    {
+        switch (type)
+        {
+            case WatchEventType.Added:
+                _byNode[node.Name] = new Kubelet(_store, node, _settings);
+                // The kubelet reports its pod capacity (maxPods, default 110) with the node's resources.
+                if (!node.Status.Capacity.Contains(ResourceNames.Pods))
+                    node.Status.Capacity = node.Status.Capacity.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
+                if (!node.Status.Allocatable.Contains(ResourceNames.Pods))
+                    node.Status.Allocatable = node.Status.Allocatable.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
+                // A node that registers is Ready once its kubelet reports in.
+                node.Status.SetCondition(NodeConditionType.Ready, ConditionStatus.True, _store.Now, "KubeletReady", "kubelet is posting ready status");
+                _store.UpdateNode(node);
+                break;
+            case WatchEventType.Deleted:
+                _byNode.Remove(node.Name);
+                break;
+        }
+    }
+
+    public void OnPodEvent(WatchEventType type, Pod pod)
+    {
+        if (!pod.IsBound || !_byNode.TryGetValue(pod.Spec.NodeName, out var kubelet)) return;
+        kubelet.Sync(pod, type == WatchEventType.Deleted);
+    }
+}

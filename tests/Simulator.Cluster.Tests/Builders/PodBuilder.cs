@@ -1,0 +1,116 @@
+using Simulator.Cluster.Api;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Tests.Builders;
+
+/// <summary>Builds a one-container pod stating only what a test cares about.</summary>
+public sealed class PodBuilder(string name)
+{
+    private readonly Dictionary<string, long> _requests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _nodeSelector = new(StringComparer.Ordinal);
+    private readonly List<Toleration> _tolerations = [];
+    private readonly List<PreferredSchedulingTerm> _preferred = [];
+    private int _priority;
+    private SimDuration? _duration;
+    private long _imageSize;
+    private string _image = "registry.example/app:1";
+    private string _nodeName = "";
+    private PreemptionPolicy _preemption = PreemptionPolicy.PreemptLowerPriority;
+    private SimDuration _grace = SimDuration.FromSeconds(30);
+
+    public PodBuilder Cpu(string quantity) => Set(ResourceNames.Cpu, quantity);
+
+    public PodBuilder Memory(string quantity) => Set(ResourceNames.Memory, quantity);
+
+    public PodBuilder Gpus(long count) => Resource(ResourceNames.NvidiaGpu, count);
+
+    public PodBuilder Resource(string name, long amount)
+    {
+        _requests[name] = amount;
+        return this;
+    }
+
+    public PodBuilder NodeSelector(string key, string value)
+    {
+        _nodeSelector[key] = value;
+        return this;
+    }
+
+    public PodBuilder Tolerate(string key, string value = "", TaintEffect? effect = null)
+    {
+        _tolerations.Add(new Toleration(key, value.Length == 0 ? TolerationOperator.Exists : TolerationOperator.Equal, value, effect));
+        return this;
+    }
+
+    public PodBuilder Prefer(int weight, string key, string value)
+    {
+        _preferred.Add(new PreferredSchedulingTerm(weight, new NodeSelectorTerm(
+            [new NodeSelectorRequirement(key, NodeSelectorOperator.In, [value])], [])));
+        return this;
+    }
+
+    public PodBuilder Priority(int priority)
+    {
+        _priority = priority;
+        return this;
+    }
+
+    public PodBuilder NeverPreempt()
+    {
+        _preemption = PreemptionPolicy.Never;
+        return this;
+    }
+
+    public PodBuilder Runs(string duration)
+    {
+        _duration = SimDuration.Parse(duration);
+        return this;
+    }
+
+    public PodBuilder Image(string image, long sizeBytes)
+    {
+        _image = image;
+        _imageSize = sizeBytes;
+        return this;
+    }
+
+    public PodBuilder OnNode(string node)
+    {
+        _nodeName = node;
+        return this;
+    }
+
+    public PodBuilder GracePeriod(string duration)
+    {
+        _grace = SimDuration.Parse(duration);
+        return this;
+    }
+
+    private PodBuilder Set(string resource, string quantity)
+    {
+        Assert.True(Quantity.TryParseFor(resource, quantity, out var v, out var error), error);
+        _requests[resource] = v;
+        return this;
+    }
+
+    public Pod Build()
+    {
+        var requests = ResourceList.From(_requests);
+        return new Pod
+        {
+            Metadata = new ObjectMeta { Name = name },
+            Spec = new PodSpec
+            {
+                Containers = [new Container("main", _image, requests, requests)],
+                NodeSelector = new Dictionary<string, string>(_nodeSelector),
+                Tolerations = [.. _tolerations],
+                Affinity = _preferred.Count == 0 ? NodeAffinity.None : new NodeAffinity(null, [.. _preferred]),
+                Priority = _priority,
+                PreemptionPolicy = _preemption,
+                NodeName = _nodeName,
+                TerminationGracePeriod = _grace,
+            },
+            Workload = new Workload { Duration = _duration, ImageSizeBytes = _imageSize },
+        };
+    }
+}
