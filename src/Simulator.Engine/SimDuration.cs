@@ -33,9 +33,10 @@ public readonly record struct SimDuration(long Microseconds) : IComparable<SimDu
     public static SimDuration Min(SimDuration a, SimDuration b) => a.Microseconds <= b.Microseconds ? a : b;
     public static SimDuration Max(SimDuration a, SimDuration b) => a.Microseconds >= b.Microseconds ? a : b;
 
-    private static readonly (string Unit, long Micros)[] Units =
+    // Decimal so that "1500ns" is 1.5us before truncation rather than 1500 times zero.
+    private static readonly (string Unit, decimal Micros)[] Units =
     [
-        ("ns", 0), ("us", 1), ("µs", 1), ("μs", 1), ("ms", 1_000), ("s", 1_000_000),
+        ("ns", 0.001m), ("us", 1), ("µs", 1), ("μs", 1), ("ms", 1_000), ("s", 1_000_000),
         ("m", 60_000_000), ("h", 3_600_000_000), ("d", 86_400_000_000),
     ];
 
@@ -67,17 +68,27 @@ public readonly record struct SimDuration(long Microseconds) : IComparable<SimDu
         int i = 0;
         while (i < s.Length)
         {
-            int start = i;
-            while (i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.')) i++;
-            if (i == start || !decimal.TryParse(s.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            int start = i, digits = 0, points = 0;
+            for (; i < s.Length && (char.IsAsciiDigit(s[i]) || s[i] == '.'); i++)
+            {
+                if (s[i] == '.') points++;
+                else digits++;
+            }
+            if (digits == 0 || points > 1)
             {
                 error = $"invalid duration \"{text}\": expected a number at position {start + 1} (use Go syntax such as \"90s\", \"5m\", \"1h30m\")";
+                return false;
+            }
+            // Well-formed by now, so the only way left to fail is more digits than a decimal holds.
+            if (!decimal.TryParse(s.AsSpan(start, i - start), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            {
+                error = $"invalid duration \"{text}\": too large";
                 return false;
             }
             int unitStart = i;
             while (i < s.Length && !char.IsAsciiDigit(s[i]) && s[i] != '.') i++;
             var unit = s[unitStart..i];
-            long micros = -1;
+            decimal micros = -1;
             foreach (var (name, value) in Units)
             {
                 if (name == unit) { micros = value; break; }
@@ -111,21 +122,19 @@ public readonly record struct SimDuration(long Microseconds) : IComparable<SimDu
     public static SimDuration Parse(string text) =>
         TryParse(text, out var d, out var error) ? d : throw new FormatException(error);
 
-    /// <summary>Go's time.Duration.String() form: "1h30m0s", "1.5s", "250ms", "0s".</summary>
+    /// <summary>Go's time.Duration.String() form: "1h30m0s", "1.5s", "250ms", "1.5µs", "0s".</summary>
     public override string ToString()
     {
-        long us = Microseconds;
-        if (us == 0) return "0s";
+        if (Microseconds == 0) return "0s";
         var sb = new StringBuilder();
-        if (us < 0) { sb.Append('-'); us = -us; }
-        if (us < 1_000_000)
-        {
-            if (us % 1_000 == 0) return sb.Append((us / 1_000).ToString(CultureInfo.InvariantCulture)).Append("ms").ToString();
-            return sb.Append(FormatFraction(us, 1_000)).Append("ms").ToString();
-        }
-        long hours = us / 3_600_000_000;
+        if (Microseconds < 0) sb.Append('-');
+        // Magnitude as unsigned, so that long.MinValue has one too.
+        ulong us = Microseconds < 0 ? (ulong)-(Microseconds + 1) + 1 : (ulong)Microseconds;
+        if (us < 1_000) return sb.Append(us.ToString(CultureInfo.InvariantCulture)).Append("µs").ToString();
+        if (us < 1_000_000) return sb.Append(FormatFraction(us, 1_000)).Append("ms").ToString();
+        ulong hours = us / 3_600_000_000;
         us -= hours * 3_600_000_000;
-        long minutes = us / 60_000_000;
+        ulong minutes = us / 60_000_000;
         us -= minutes * 60_000_000;
         if (hours > 0) sb.Append(hours.ToString(CultureInfo.InvariantCulture)).Append('h');
         if (hours > 0 || minutes > 0) sb.Append(minutes.ToString(CultureInfo.InvariantCulture)).Append('m');
@@ -133,10 +142,10 @@ public readonly record struct SimDuration(long Microseconds) : IComparable<SimDu
         return sb.ToString();
     }
 
-    private static string FormatFraction(long value, long unit)
+    private static string FormatFraction(ulong value, ulong unit)
     {
-        long whole = value / unit;
-        long frac = value % unit;
+        ulong whole = value / unit;
+        ulong frac = value % unit;
         if (frac == 0) return whole.ToString(CultureInfo.InvariantCulture);
         int digits = unit == 1_000 ? 3 : 6;
         var fracText = frac.ToString("D" + digits, CultureInfo.InvariantCulture).TrimEnd('0');

@@ -40,7 +40,10 @@ public sealed class Simulation
     {
         if (delay.Microseconds < 0)
             throw new ArgumentOutOfRangeException(nameof(delay), $"negative delay {delay.Microseconds}us");
-        return _queue.Push(Now.Microseconds + delay.Microseconds, handler, state, arg);
+        long at = Now.Microseconds + delay.Microseconds;
+        if (at < 0) // wrapped past SimTime.MaxValue: the event would otherwise run first, in the past
+            throw new ArgumentOutOfRangeException(nameof(delay), $"delay {delay} from {Now} overflows the clock");
+        return _queue.Push(at, handler, state, arg);
     }
 
     /// <summary>Convenience for code off the hot path (scripted timeline actions, tests): allocates a delegate wrapper.</summary>

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Simulator.Engine;
+using Simulator.Scenarios.Kinds;
+
+namespace Simulator.Cli.Commands;
+
+/// <summary>
+/// Options shared by several commands. Values are checked while parsing, so a bad value is a
+/// parse error (exit 2) with a message that says what was expected, before anything runs.
+/// </summary>
+internal static class CommandOptions
+{
+    private static readonly Dictionary<string, LogLevel> LogLevels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["trace"] = Microsoft.Extensions.Logging.LogLevel.Trace,
+        ["debug"] = Microsoft.Extensions.Logging.LogLevel.Debug,
+        ["information"] = Microsoft.Extensions.Logging.LogLevel.Information,
+        ["info"] = Microsoft.Extensions.Logging.LogLevel.Information,
+        ["warning"] = Microsoft.Extensions.Logging.LogLevel.Warning,
+        ["error"] = Microsoft.Extensions.Logging.LogLevel.Error,
+        ["none"] = Microsoft.Extensions.Logging.LogLevel.None,
+    };
+
+    /// <summary>When <c>--log-level</c> is not given: only what needs attention.</summary>
+    public const LogLevel DefaultLogLevel = Microsoft.Extensions.Logging.LogLevel.Warning;
+
+    /// <summary>Null when not given (read it with <c>?? DefaultLogLevel</c>), so help shows the lower-case default from the description.</summary>
+    public static Option<LogLevel?> LogLevel() => new("--log-level")
+    {
+        Description = "How much ksim logs to stderr: trace, debug, information (scheduler and controller decisions as they happen), warning (default), error or none.",
+        HelpName = "trace|debug|information|warning|error|none",
+        Recursive = true,
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (LogLevels.TryGetValue(text, out var level)) return level;
+            result.AddError($"--log-level: expected trace, debug, information, warning, error or none, got \"{text}\"");
+            return null;
+        },
+    };
+
+    public static Option<ulong?> Seed() => new("--seed")
+    {
+        Description = "Seed of every random stream, instead of the scenario's. The same seed gives the same results.",
+        HelpName = "N",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seed)) return seed;
+            result.AddError($"--seed: expected a whole number from 0 to {ulong.MaxValue}, got \"{text}\"");
+            return null;
+        },
+    };
+
+    public static Option<string?> Profile() => new("--profile")
+    {
+        Description = $"Scheduler profile, instead of the scenario's: {string.Join(", ", SchedulerProfiles.Known)}.",
+        HelpName = "NAME",
+        CustomParser = result =>
+        {
+            var text = result.Tokens[0].Value;
+            if (SchedulerProfiles.IsKnown(text)) return text;
+            result.AddError("--profile: " + SchedulerProfiles.UnknownMessage(text));
+            return null;
+        },
+    };
+
+    public static Option<SimDuration?> Duration() => new("--duration")
+    {
+        Description = "Stop the run at this virtual time, instead of the scenario's duration (Go syntax: 90s, 5m, 1h30m, 2d).",
+        HelpName = "D",
+        CustomParser = result =>
+        {
+            if (SimDuration.TryParse(result.Tokens[0].Value, out var duration, out var error)) return duration;
+            result.AddError("--duration: " + error);
+            return null;
+        },
+    };
+
+    public static Option<string?> Out() => new("--out")
+    {
+        Description = "Write the results to exactly this folder, which must not exist or be empty (default: results/<scenario>/<run-id>/).",
+        HelpName = "DIR",
+    };
+}

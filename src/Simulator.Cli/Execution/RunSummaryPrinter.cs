@@ -1,0 +1,63 @@
+using System.Globalization;
+using Simulator.Cluster.Api;
+using Simulator.Reporting.Results;
+
+namespace Simulator.Cli.Execution;
+
+/// <summary>The few lines <c>ksim run</c> prints on stdout: where the results are and what happened.</summary>
+internal static class RunSummaryPrinter
+{
+    private const int MaxPendingMessages = 3;
+
+    public static void Print(TextWriter output, RunRecord run, string resultsDirectory)
+    {
+        var result = run.Result;
+        var s = result.Summary;
+        output.WriteLine($"scenario {run.ScenarioName}, seed {run.Seed}, profile {run.Profile}: simulated {result.EndTime} in {s.EventsProcessed} events");
+        if (result.Partial)
+        {
+            output.WriteLine($"INTERRUPTED at t={result.EndTime}: the results hold what was simulated so far (\"partial\": true in summary.json)");
+        }
+        output.WriteLine($"results: {resultsDirectory}");
+        output.WriteLine(
+            $"pods: {s.PodsCreated} created, {s.PodsScheduled} scheduled, {s.PodsUnschedulable} unschedulable " +
+            $"({s.PodsEverUnschedulable} ever), {s.PodsSucceeded} succeeded, {s.PodsFailed} failed; " +
+            $"at the end {s.PodsRunningAtEnd} running, {s.PodsPendingAtEnd} pending");
+        var latency = s.SchedulingLatency;
+        output.WriteLine(
+            $"scheduling latency: p50 {Seconds(latency.P50Seconds)}, p95 {Seconds(latency.P95Seconds)}, " +
+            $"max {Seconds(latency.MaxSeconds)} (over {latency.Count} scheduled pod(s))");
+        if (s.AllocationRatio.Count > 0)
+        {
+            var ratios = s.AllocationRatio
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => $"{kv.Key} {(kv.Value * 100).ToString("F1", CultureInfo.InvariantCulture)}%");
+            output.WriteLine("allocation (time-weighted): " + string.Join(", ", ratios));
+        }
+        PrintPendingReasons(output, run);
+    }
+
+    /// <summary>Why pods are still waiting, one line per distinct scheduler message, most common first.</summary>
+    private static void PrintPendingReasons(TextWriter output, RunRecord run)
+    {
+        var groups = run.Result.Pods
+            .Where(p => p.Phase == PodPhase.Pending && p.Deleted is null && p.Message.Length > 0)
+            .GroupBy(p => p.Message, StringComparer.Ordinal)
+            .Select(g => (Message: g.Key, First: g.First(), Count: g.Count()))
+            .OrderByDescending(g => g.Count)
+            .ToList();
+        if (groups.Count == 0) return;
+        output.WriteLine("still pending at the end (FailedScheduling):");
+        foreach (var (message, first, count) in groups.Take(MaxPendingMessages))
+        {
+            var others = count > 1 ? $" and {count - 1} more" : "";
+            output.WriteLine($"  {first.Namespace}/{first.Name}{others}: {message}");
+        }
+        if (groups.Count > MaxPendingMessages)
+        {
+            output.WriteLine($"  ... {groups.Count - MaxPendingMessages} more distinct message(s) in pods.csv");
+        }
+    }
+
+    private static string Seconds(double seconds) => seconds.ToString("0.###", CultureInfo.InvariantCulture) + "s";
+}

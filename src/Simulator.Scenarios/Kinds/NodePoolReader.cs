@@ -1,0 +1,97 @@
+using System.Globalization;
+using Simulator.Cluster.Api;
+using Simulator.Scenarios.Kubernetes;
+using Simulator.Scenarios.Loading;
+using Simulator.Scenarios.Validation;
+using Simulator.Scenarios.Yaml;
+
+namespace Simulator.Scenarios.Kinds;
+
+/// <summary>
+/// <c>ksim.dev/v1alpha1 NodePool</c>: <c>count</c> identical nodes named <c>&lt;pool&gt;-&lt;i&gt;</c>,
+/// expanded in place so that file order is node order.
+/// </summary>
+internal static class NodePoolReader
+{
+    /// <summary>The label every pool node carries, so selectors and reports can group by pool.</summary>
+    public const string PoolLabel = "ksim.dev/node-pool";
+
+    public static void Read(SourceDocument document, LoadContext context)
+    {
+        var errors = context.Errors;
+        int before = errors.Count;
+        var root = SourceField.Root(document.Root);
+        FieldValues.CheckFields(root, errors, "apiVersion", "kind", "metadata", "spec");
+
+        var metadata = root.Child("metadata");
+        FieldValues.CheckFields(metadata, errors, "name", "labels", "annotations");
+        var nameField = metadata.Child("name");
+        var pool = FieldValues.String(nameField, errors);
+        // A label, not a subdomain: the name is also the value of the ksim.dev/node-pool label.
+        KubernetesNames.Check(nameField, pool, NameRule.Label, errors);
+
+        var spec = root.Child("spec");
+        FieldValues.CheckFields(spec, errors, "count", "template", "pricePerHour");
+        var countField = spec.Child("count");
+        var count = FieldValues.Integer(countField, errors, 0, InputLimits.MaxNodes);
+        if (countField.IsMissing) errors.At(countField, "Required value");
+        FieldValues.NonNegativeNumber(spec.Child("pricePerHour"), errors);
+
+        var template = spec.Child("template");
+        if (template.IsMissing) errors.At(template, "Required value");
+        FieldValues.CheckFields(template, errors, "metadata", "spec", "capacity", "allocatable", "images");
+        var templateMetadata = template.Child("metadata");
+        FieldValues.CheckFields(templateMetadata, errors, "labels", "annotations");
+        var labels = FieldValues.StringMap(templateMetadata.Child("labels"), errors);
+        var annotations = FieldValues.StringMap(templateMetadata.Child("annotations"), errors);
+
+        var templateSpec = template.Child("spec");
+        FieldValues.CheckFields(templateSpec, errors, "taints", "unschedulable");
+        var taints = ReadTaints(templateSpec.Child("taints"), errors);
+        bool unschedulable = FieldValues.Bool(templateSpec.Child("unschedulable"), errors) ?? false;
+
+        var resources = NodeCapacity.Read(template.Child("capacity"), template.Child("allocatable"), errors);
+        var images = new List<string>();
+        foreach (var image in FieldValues.List(template.Child("images"), errors))
+            if (FieldValues.String(image, errors) is { Length: > 0 } name) images.Add(name);
+
+        if (errors.Count > before || resources is not { } r || count is not { } n || pool is null) return;
+        if (!context.HasRoomForNodes(n, countField)) return;
+
+        for (int i = 0; i < n; i++)
+        {
+            string nodeName = pool + "-" + i.ToString(CultureInfo.InvariantCulture);
+            var nodeLabels = new Dictionary<string, string>(labels, StringComparer.Ordinal)
+            {
+                [NodeReader.HostnameLabel] = nodeName,
+                [PoolLabel] = pool,
+            };
+            var node = new Node
+            {
+                Metadata = new ObjectMeta { Name = nodeName, Namespace = "", Labels = nodeLabels, Annotations = annotations },
+                Spec = new NodeSpec { Unschedulable = unschedulable, Taints = [.. taints] },
+                Status = new NodeStatus { Capacity = r.Capacity, Allocatable = r.Allocatable },
+                Pool = pool,
+            };
+            node.Status.Images.UnionWith(images);
+            // One report per pool is enough: the rest of its names collide the same way.
+            if (!context.TryAddNode(node, nameField)) return;
+        }
+    }
+
+    private static List<Taint> ReadTaints(SourceField taintsField, ScenarioErrors errors)
+    {
+        var taints = new List<Taint>();
+        foreach (var item in FieldValues.List(taintsField, errors))
+        {
+            if (!FieldValues.CheckFields(item, errors, "key", "value", "effect")) continue;
+            var taint = TaintRules.Build(
+                FieldValues.String(item.Child("key"), errors),
+                FieldValues.String(item.Child("value"), errors),
+                FieldValues.String(item.Child("effect"), errors),
+                item, errors);
+            if (taint is not null) taints.Add(taint);
+        }
+        return taints;
+    }
+}

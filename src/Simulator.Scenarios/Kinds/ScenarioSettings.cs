@@ -1,0 +1,16 @@
+using Simulator.Engine;
+
+namespace Simulator.Scenarios.Kinds;
+
+/// <summary>What a <c>Scenario</c> document sets; null where it leaves ksim's default.</summary>
+internal sealed record ScenarioSettings
+{
+    public string? Name { get; init; }
+    public string? Description { get; init; }
+    public ulong? Seed { get; init; }
+    public SimDuration? Duration { get; init; }
+    public string? Profile { get; init; }
+    public SimDuration? MetricsInterval { get; init; }
+    public long? ImagePullBytesPerSecond { get; init; }
+    public SimDuration? ContainerStartTime { get; init; }
+}

@@ -1,0 +1,52 @@
+using Simulator.Cluster.Api;
+using Simulator.Scenarios.Loading;
+using Simulator.Scenarios.Validation;
+using Simulator.Scenarios.Yaml;
+
+namespace Simulator.Scenarios.Kinds;
+
+/// <summary>
+/// <c>ksim.dev/v1alpha1 Scenario</c>: the run's name, seed, duration, scheduler profile and
+/// kubelet timing.
+/// </summary>
+internal static class ScenarioSettingsReader
+{
+    public static void Read(SourceDocument document, LoadContext context)
+    {
+        var errors = context.Errors;
+        var root = SourceField.Root(document.Root);
+        FieldValues.CheckFields(root, errors, "apiVersion", "kind", "metadata", "spec");
+
+        var metadata = root.Child("metadata");
+        FieldValues.CheckFields(metadata, errors, "name", "labels", "annotations");
+        var nameField = metadata.Child("name");
+        var name = FieldValues.String(nameField, errors);
+        if (name is not null) KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors);
+
+        var spec = root.Child("spec");
+        FieldValues.CheckFields(spec, errors, "description", "seed", "duration", "profile", "metricsInterval", "kubelet");
+        var profileField = spec.Child("profile");
+        var profile = FieldValues.String(profileField, errors);
+        if (profile is not null && !SchedulerProfiles.IsKnown(profile))
+            errors.At(profileField, SchedulerProfiles.UnknownMessage(profile));
+
+        var kubelet = spec.Child("kubelet");
+        FieldValues.CheckFields(kubelet, errors, "imagePullBandwidth", "containerStartTime");
+        var bandwidthField = kubelet.Child("imagePullBandwidth");
+        var bandwidth = FieldValues.Quantity(bandwidthField, errors, ResourceNames.Memory);
+        if (bandwidth == 0)
+            errors.At(bandwidthField, "must be greater than 0 bytes per second");
+
+        context.SetSettings(new ScenarioSettings
+        {
+            Name = name,
+            Description = FieldValues.String(spec.Child("description"), errors),
+            Seed = FieldValues.UnsignedInteger(spec.Child("seed"), errors),
+            Duration = FieldValues.Duration(spec.Child("duration"), errors, positive: true),
+            Profile = profile,
+            MetricsInterval = FieldValues.Duration(spec.Child("metricsInterval"), errors, positive: true),
+            ImagePullBytesPerSecond = bandwidth,
+            ContainerStartTime = FieldValues.Duration(kubelet.Child("containerStartTime"), errors, positive: false),
+        }, root.Child("kind"));
+    }
+}

@@ -1,0 +1,73 @@
+using Simulator.Scenarios.Kinds;
+using Simulator.Scenarios.Kubernetes;
+using Simulator.Scenarios.Validation;
+using Simulator.Scenarios.Yaml;
+
+namespace Simulator.Scenarios.Loading;
+
+/// <summary>Reads one document of a known kind into the load context, reporting errors there.</summary>
+internal delegate void DocumentReader(SourceDocument document, LoadContext context);
+
+/// <summary>
+/// When a kind is read. Definitions other documents refer to by name (PriorityClass) are read
+/// first, so a Pod may come before the class it names, as kubectl apply allows for a file.
+/// </summary>
+internal enum ReadPhase
+{
+    Definitions,
+    Objects,
+}
+
+internal sealed record KindEntry(string ApiVersion, string Kind, ReadPhase Phase, DocumentReader Read)
+{
+    public override string ToString() => $"{ApiVersion} {Kind}";
+}
+
+/// <summary>Every kind a scenario may contain: adding a kind is one reader and one line here.</summary>
+internal static class KindRegistry
+{
+    public const string KsimApiVersion = "ksim.dev/v1alpha1";
+
+    private static readonly KindEntry[] Entries =
+    [
+        new("v1", "Node", ReadPhase.Objects, NodeReader.Read),
+        new("v1", "Pod", ReadPhase.Objects, PodReader.Read),
+        new("scheduling.k8s.io/v1", "PriorityClass", ReadPhase.Definitions, PriorityClassReader.Read),
+        new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),
+        new(KsimApiVersion, "Scenario", ReadPhase.Objects, ScenarioSettingsReader.Read),
+    ];
+
+    /// <summary>The entry for a document's apiVersion and kind, or null after reporting why there is none.</summary>
+    public static KindEntry? Identify(SourceDocument document, ScenarioErrors errors)
+    {
+        var root = SourceField.Root(document.Root);
+        if (document.Root is not SourceMapping)
+        {
+            errors.At(root, $"expected a map with apiVersion and kind, got {document.Root.Describe()}");
+            return null;
+        }
+
+        var apiVersionField = root.Child("apiVersion");
+        var kindField = root.Child("kind");
+        var apiVersion = FieldValues.String(apiVersionField, errors);
+        var kind = FieldValues.String(kindField, errors);
+        if (apiVersion is null && apiVersionField.IsMissing)
+            errors.At(apiVersionField, "Required value: every document needs an apiVersion and a kind");
+        if (kind is null && kindField.IsMissing)
+            errors.At(kindField, "Required value: every document needs an apiVersion and a kind");
+        if (apiVersion is null || kind is null) return null;
+
+        foreach (var entry in Entries)
+            if (entry.ApiVersion == apiVersion && entry.Kind == kind) return entry;
+
+        foreach (var entry in Entries)
+        {
+            if (entry.Kind != kind) continue;
+            errors.At(apiVersionField, $"kind \"{kind}\" has apiVersion \"{entry.ApiVersion}\", not \"{apiVersion}\"");
+            return null;
+        }
+        string hint = Suggestions.Hint(kind, Entries.Select(e => e.Kind));
+        errors.At(kindField, $"unknown kind \"{kind}\" for apiVersion \"{apiVersion}\"{hint} (known: {string.Join(", ", Entries.Select(e => e.ToString()))})");
+        return null;
+    }
+}

@@ -1,0 +1,100 @@
+using Simulator.Cluster.Api;
+using Simulator.Scenarios.Kinds;
+using Simulator.Scenarios.Kubernetes;
+using Simulator.Scenarios.Yaml;
+
+namespace Simulator.Scenarios.Loading;
+
+/// <summary>
+/// What the documents of one file add up to while it is read: the objects so far and the names
+/// already taken, so that a duplicate is reported where it is written the second time.
+/// </summary>
+internal sealed class LoadContext(string file, string text, ScenarioErrors errors)
+{
+    private readonly List<Node> _nodes = [];
+    private readonly Dictionary<string, int> _nodeLines = new(StringComparer.Ordinal);
+    private readonly List<PodSubmission> _pods = [];
+    private readonly Dictionary<string, int> _podLines = new(StringComparer.Ordinal);
+    private bool _nodeLimitReported;
+    private int _settingsLine;
+
+    public string File { get; } = file;
+
+    /// <summary>The whole file, for handing one document's text to KubernetesClient.</summary>
+    public string Text { get; } = text;
+
+    public ScenarioErrors Errors { get; } = errors;
+
+    public PriorityClassTable PriorityClasses { get; } = new();
+
+    public ScenarioSettings? Settings { get; private set; }
+
+    public void SetSettings(ScenarioSettings settings, SourceField kindField)
+    {
+        if (Settings is not null)
+        {
+            Errors.At(kindField, $"only one Scenario document is allowed (the first is at line {_settingsLine})");
+            return;
+        }
+        Settings = settings;
+        _settingsLine = kindField.Position.Line;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="more"/> nodes still fit under <see cref="InputLimits.MaxNodes"/>;
+    /// reports the first time they do not.
+    /// </summary>
+    public bool HasRoomForNodes(long more, SourceField at)
+    {
+        if (_nodes.Count + more <= InputLimits.MaxNodes) return true;
+        if (!_nodeLimitReported)
+            Errors.At(at, $"the scenario would have more than {InputLimits.MaxNodes} nodes");
+        _nodeLimitReported = true;
+        return false;
+    }
+
+    /// <summary>Adds a node unless its name is taken; <paramref name="nameField"/> is where the name is written.</summary>
+    public bool TryAddNode(Node node, SourceField nameField)
+    {
+        if (_nodeLines.TryGetValue(node.Name, out int first))
+        {
+            Errors.At(nameField, $"nodes \"{node.Name}\" already exists (first defined at line {first})");
+            return false;
+        }
+        _nodeLines.Add(node.Name, nameField.Position.Line);
+        _nodes.Add(node);
+        return true;
+    }
+
+    public void AddPod(PodSubmission submission, SourceField nameField)
+    {
+        var pod = submission.Pod;
+        if (_podLines.TryGetValue(pod.Key, out int first))
+        {
+            Errors.At(nameField, $"pods \"{pod.Name}\" already exists (first defined at line {first})");
+            return;
+        }
+        _podLines.Add(pod.Key, nameField.Position.Line);
+        _pods.Add(submission);
+    }
+
+    public ScenarioDefinition Build()
+    {
+        var s = Settings ?? new ScenarioSettings();
+        var defaults = new ScenarioDefinition { Name = "" };
+        return new ScenarioDefinition
+        {
+            Name = s.Name ?? Path.GetFileNameWithoutExtension(File),
+            Description = s.Description ?? defaults.Description,
+            Seed = s.Seed ?? defaults.Seed,
+            Duration = s.Duration,
+            Profile = s.Profile ?? defaults.Profile,
+            MetricsInterval = s.MetricsInterval ?? defaults.MetricsInterval,
+            ImagePullBytesPerSecond = s.ImagePullBytesPerSecond ?? defaults.ImagePullBytesPerSecond,
+            ContainerStartTime = s.ContainerStartTime ?? defaults.ContainerStartTime,
+            Nodes = _nodes,
+            Pods = _pods,
+            SourceFiles = [File],
+        };
+    }
+}

@@ -1,0 +1,49 @@
+namespace Simulator.Scenarios.Validation;
+
+/// <summary>"did you mean" hints for misspelled field names, annotation keys and resource names.</summary>
+internal static class Suggestions
+{
+    /// <summary>The candidate closest to <paramref name="typed"/>, if it is close enough to be a typo.</summary>
+    public static string? Closest(string typed, IEnumerable<string> candidates)
+    {
+        string? best = null;
+        int bestDistance = int.MaxValue;
+        int allowed = Math.Max(1, typed.Length / 3);
+        foreach (var candidate in candidates)
+        {
+            int d = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (d <= allowed && d < bestDistance)
+            {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /// <summary><c>; did you mean "x"?</c> or nothing.</summary>
+    public static string Hint(string typed, IEnumerable<string> candidates) =>
+        Closest(typed, candidates) is { } s ? $"; did you mean \"{s}\"?" : "";
+
+    /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous2 = new int[b.Length + 1];
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                int d = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d = Math.Min(d, previous2[j - 2] + 1);
+                current[j] = d;
+            }
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,84 @@
+using Simulator.Cli.Execution;
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Metrics;
+using Simulator.Engine;
+using Simulator.Reporting.Results;
+
+namespace Simulator.Cli.Tests.Execution;
+
+public sealed class RunSummaryPrinterTests
+{
+    private static PodRecord Pending(string name, string message) => new()
+    {
+        Namespace = "ml",
+        Name = name,
+        Uid = name,
+        Created = SimTime.Zero,
+        Phase = PodPhase.Pending,
+        Message = message,
+        FailedSchedulingAttempts = 1,
+    };
+
+    private static RunRecord Record(bool partial, params PodRecord[] pods) => new()
+    {
+        ScenarioName = "quickstart",
+        Seed = 1,
+        Profile = "default",
+        Result = new RunResult
+        {
+            EndTime = new SimTime(3_600_000_000),
+            Partial = partial,
+            Summary = new RunSummary
+            {
+                SimulatedSeconds = 3600,
+                EventsProcessed = 500,
+                PodsCreated = 10,
+                PodsScheduled = 6,
+                PodsUnschedulable = 4,
+                PodsEverUnschedulable = 5,
+                PodsSucceeded = 6,
+                PodsFailed = 0,
+                PodsRunningAtEnd = 0,
+                PodsPendingAtEnd = 4,
+                SchedulingLatency = new LatencySummary(6, 0.5, 2.25, 3),
+                AllocationRatio = new Dictionary<string, double> { ["nvidia.com/gpu"] = 0.875, ["cpu"] = 0.4521 },
+            },
+            Pods = pods,
+            TimeSeries = [],
+            Events = [],
+        },
+        Scenario = new ScenarioSource("s.yaml", []),
+        Provenance = null!,
+    };
+
+    [Fact]
+    public void Prints_where_results_went_pod_counts_latency_allocation_and_distinct_pending_reasons()
+    {
+        const string gpu = "0/2 nodes are available: 2 Insufficient nvidia.com/gpu.";
+        const string affinity = "0/2 nodes are available: 2 node(s) didn't match Pod's node affinity/selector.";
+        using var output = new StringWriter { NewLine = "\n" };
+
+        RunSummaryPrinter.Print(output, Record(false, Pending("a", affinity), Pending("b", gpu), Pending("c", gpu), Pending("d", gpu)), "results/quickstart/x");
+
+        Assert.Equal(
+            "scenario quickstart, seed 1, profile default: simulated 1h0m0s in 500 events\n" +
+            "results: results/quickstart/x\n" +
+            "pods: 10 created, 6 scheduled, 4 unschedulable (5 ever), 6 succeeded, 0 failed; at the end 0 running, 4 pending\n" +
+            "scheduling latency: p50 0.5s, p95 2.25s, max 3s (over 6 scheduled pod(s))\n" +
+            "allocation (time-weighted): cpu 45.2%, nvidia.com/gpu 87.5%\n" +
+            "still pending at the end (FailedScheduling):\n" +
+            "  ml/b and 2 more: " + gpu + "\n" +
+            "  ml/a: " + affinity + "\n",
+            output.ToString());
+    }
+
+    [Fact]
+    public void A_partial_run_says_so()
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+
+        RunSummaryPrinter.Print(output, Record(true), "out");
+
+        Assert.Contains("INTERRUPTED at t=1h0m0s", output.ToString(), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,130 @@
+using Simulator.Reporting.Results;
+
+namespace Simulator.Reporting.Tests.Results;
+
+/// <summary>The exact bytes of each results file for a hand-built run.</summary>
+public sealed class ResultFilesTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+    private readonly string _results;
+
+    public ResultFilesTests()
+    {
+        var scenario = _temp.WriteFile("in/sample.yaml", "kind: Scenario\n");
+        _results = _temp.Combine("out");
+        ResultsWriter.Write(_results, SampleRuns.Record(scenario));
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Read(string name) => File.ReadAllText(Path.Combine(_results, name));
+
+    [Fact]
+    public void Pods_csv_has_one_row_per_pod_with_empty_times_that_never_happened_and_quoted_messages()
+    {
+        Assert.Equal(
+            "namespace,name,uid,node,pod_ip,phase,priority,created_s,scheduled_s,started_s,finished_s,deleted_s,restarts,failed_scheduling_attempts,reason,message\n" +
+            "default,web-1,uid-1,node-a,10.0.0.5,Succeeded,100,0.000000,0.250000,1.500000,61.500000,,0,0,Completed,\n" +
+            "ml,train-0,uid-2,,,Pending,0,10.000000,,,,,0,3,Unschedulable,\"0/2 nodes are available: 2 Insufficient nvidia.com/gpu, \"\"big\"\" pod.\"\n",
+            Read("pods.csv"));
+    }
+
+    [Fact]
+    public void Timeseries_csv_has_three_columns_per_resource_in_ordinal_order_and_zero_allocation_without_capacity()
+    {
+        Assert.Equal(
+            "time_s,pending_pods,running_pods,succeeded_pods,failed_pods,ready_nodes," +
+            "requested_cpu,allocatable_cpu,allocation_cpu," +
+            "requested_memory,allocatable_memory,allocation_memory," +
+            "requested_nvidia.com/gpu,allocatable_nvidia.com/gpu,allocation_nvidia.com/gpu\n" +
+            "0.000000,1,0,0,0,2,0,8000,0.000000,0,17179869184,0.000000,0,0,0.000000\n" +
+            "10.000000,1,1,0,0,2,2000,8000,0.250000,0,17179869184,0.000000,1,0,0.000000\n",
+            Read("timeseries.csv"));
+    }
+
+    [Fact]
+    public void Events_log_has_kubectl_columns_in_virtual_time_one_line_per_event()
+    {
+        Assert.Equal(
+            "          TIME TYPE    REASON               OBJECT MESSAGE\n" +
+            "      0.250000 Normal  Scheduled            pod/default/web-1 Successfully assigned default/web-1 to node-a\n" +
+            "     10.000000 Warning FailedScheduling     pod/ml/train-0 0/2 nodes are available:\\n2 Insufficient nvidia.com/gpu.\n",
+            Read("events.log"));
+    }
+
+    [Fact]
+    public void Summary_json_has_fixed_key_order_and_allocation_ratios_sorted_by_resource()
+    {
+        Assert.Equal(
+            """
+            {
+              "scenario": "sample",
+              "seed": 7,
+              "profile": "bin-packing",
+              "partial": false,
+              "end_time_s": 120.000000,
+              "simulated_seconds": 120,
+              "events_processed": 42,
+              "pods_created": 2,
+              "pods_scheduled": 1,
+              "pods_unschedulable": 1,
+              "pods_ever_unschedulable": 1,
+              "pods_succeeded": 1,
+              "pods_failed": 0,
+              "pods_running_at_end": 0,
+              "pods_pending_at_end": 1,
+              "scheduling_latency_s": {
+                "count": 1,
+                "p50": 0.25,
+                "p95": 0.25,
+                "max": 0.25
+              },
+              "allocation_ratio": {
+                "cpu": 0.5,
+                "memory": 0.125,
+                "nvidia.com/gpu": 0
+              }
+            }
+
+            """.ReplaceLineEndings("\n"),
+            Read("summary.json"));
+    }
+
+    [Fact]
+    public void Manifest_json_records_the_scenario_copy_with_its_hash_and_the_options()
+    {
+        var manifest = Read("manifest.json");
+        // sha256("kind: Scenario\n")
+        Assert.Contains("\"path\": \"scenario/sample.yaml\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"sha256\": \"" + Sha256Hex("kind: Scenario\n") + "\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"entry\": \"scenario/sample.yaml\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"format\": \"ksim-results/1\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"version\": \"1.0.0+abc\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"duration\": \"2m0s\"", manifest, StringComparison.Ordinal);
+        Assert.True(
+            manifest.IndexOf("\"MathNet.Numerics\"", StringComparison.Ordinal) < manifest.IndexOf("\"YamlDotNet\"", StringComparison.Ordinal),
+            "packages are sorted by name");
+        Assert.DoesNotContain("\r", manifest, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scenario_folder_holds_an_exact_copy_of_the_source_file()
+    {
+        Assert.Equal("kind: Scenario\n"u8.ToArray(), File.ReadAllBytes(Path.Combine(_results, "scenario", "sample.yaml")));
+    }
+
+    [Fact]
+    public void Manifest_reads_back_what_a_rerun_needs()
+    {
+        Assert.True(ResultsManifest.TryRead(_results, out var manifest, out var error), error);
+        Assert.Equal("sample", manifest!.ScenarioName);
+        Assert.Equal(Path.Combine(_results, "scenario/sample.yaml"), manifest.EntryPath);
+        Assert.Equal(7UL, manifest.Seed);
+        Assert.Equal("bin-packing", manifest.Profile);
+        Assert.Equal("2m0s", manifest.DurationOverride);
+        Assert.False(manifest.Partial);
+    }
+
+    private static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
+}
