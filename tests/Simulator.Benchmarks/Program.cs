@@ -1,9 +1,15 @@
 using BenchmarkDotNet.Running;
 using Simulator.Benchmarks.Engine;
+using Simulator.Benchmarks.Scheduling;
 
 if (args is [EngineQuick.Command, .. var pending])
 {
     EngineQuick.Run([.. pending.Select(p => int.Parse(p, System.Globalization.CultureInfo.InvariantCulture))]);
+    return;
+}
+if (args is [SchedulerQuick.Command, .. var quickArgs])
+{
+    SchedulerQuick.Run(quickArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

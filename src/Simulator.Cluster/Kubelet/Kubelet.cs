@@ -33,6 +33,7 @@ public sealed class Kubelet : IEventHandler
         public EventHandle Timer { get; set; }
         public bool Terminating { get; set; }
         public SimDuration PullTime { get; set; }
+        public SimTime ContainersStarted { get; set; }
     }
 
     public Kubelet(ClusterStore store, Node node, KubeletSettings settings)
@@ -91,13 +92,25 @@ public sealed class Kubelet : IEventHandler
 
     private void Admit(Pod pod)
     {
+        var now = _sim.Now;
+        if (KubeletAdmission.Reject(pod, Node, _pods.Values.Select(r => r.Pod)) is { } rejection)
+        {
+            pod.Status.Phase = PodPhase.Failed;
+            pod.Status.Reason = rejection.Reason;
+            pod.Status.Message = rejection.Message;
+            _store.UpdatePodStatus(pod);
+            _store.RecordEvent(EventType.Warning, rejection.Reason, "Pod", pod.Key, rejection.Message, ComponentName);
+            return;
+        }
         var runtime = new PodRuntime(pod);
         _pods.Add(pod.Key, runtime);
-        var now = _sim.Now;
         _ips ??= new PodIpAllocator(Node.Spec.PodCidr.Length > 0 ? Node.Spec.PodCidr : "10.244.0.0/24");
         pod.Status.StartTime = now;
         pod.Status.PodIP = _ips.Allocate() ?? "";
         pod.Status.SetCondition(PodConditionType.Initialized, ConditionStatus.True, now);
+        var unready = "containers with unready status: [" + string.Join(" ", pod.Spec.Containers.Select(c => c.Name)) + "]";
+        pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.False, now, "ContainersNotReady", unready);
+        pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "ContainersNotReady", unready);
         _store.UpdatePodStatus(pod);
 
         var imagesReady = PullImages(pod, now);
@@ -112,9 +125,16 @@ public sealed class Kubelet : IEventHandler
         foreach (var c in pod.Spec.Containers)
         {
             if (c.Image.Length == 0 || Node.Status.Images.Contains(c.Image)) continue;
-            if (_pulling.TryGetValue(c.Image, out var inFlight) && inFlight > now)
+            if (_pulling.TryGetValue(c.Image, out var inFlight))
             {
-                ready = SimTime.Max(ready, inFlight);
+                if (inFlight > now)
+                {
+                    ready = SimTime.Max(ready, inFlight);
+                    continue;
+                }
+                // The pull finished earlier: the image is on disk now.
+                _pulling.Remove(c.Image);
+                Node.Status.Images.Add(c.Image);
                 continue;
             }
             var start = _settings.SerializeImagePulls ? SimTime.Max(now, _pullQueueFreeAt) : now;
@@ -147,6 +167,7 @@ public sealed class Kubelet : IEventHandler
             _store.RecordEvent(EventType.Normal, "Pulled", "Pod", pod.Key,
                 $"Successfully pulled image \"{pod.Spec.Containers[0].Image}\" in {runtime.PullTime}", ComponentName);
         }
+        runtime.ContainersStarted = now;
         pod.Status.Phase = PodPhase.Running;
         pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.True, now);
         pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.True, now);
@@ -170,7 +191,7 @@ public sealed class Kubelet : IEventHandler
         pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "PodCompleted");
         _store.UpdatePodStatus(pod);
         _store.RecordEvent(EventType.Normal, "Completed", "Pod", pod.Key,
-            string.Create(CultureInfo.InvariantCulture, $"Container {pod.Spec.Containers[0].Name} completed after {now - (pod.Status.StartTime ?? now)}"), ComponentName);
+            string.Create(CultureInfo.InvariantCulture, $"Container {pod.Spec.Containers[0].Name} completed after {now - runtime.ContainersStarted}"), ComponentName);
     }
 
     /// <summary>

@@ -87,6 +87,8 @@ public sealed class MetricsRecorder : IPodWatcher, INodeWatcher, IEventSink, IEv
         {
             record.Scheduled = now;
             record.Node = pod.Spec.NodeName;
+            // FailedSchedulingAttempts and Message keep the history; the reason is about now.
+            record.Reason = "";
         }
         if (pod.Status.PodIP.Length > 0) record.PodIP = pod.Status.PodIP;
         if (pod.Status.Phase != record.Phase)
@@ -99,6 +101,7 @@ public sealed class MetricsRecorder : IPodWatcher, INodeWatcher, IEventSink, IEv
             {
                 record.Finished = now;
                 record.Reason = pod.Status.Reason;
+                if (pod.Status.Message.Length > 0) record.Message = pod.Status.Message;
             }
         }
         record.Restarts = pod.Status.RestartCount;

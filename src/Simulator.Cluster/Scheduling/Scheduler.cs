@@ -179,6 +179,10 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler
         var requeueOn = ClusterEventKind.None;
         foreach (var (_, status) in _cycle.LastStatuses.Entries)
             requeueOn |= _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All);
+        // No node rejected it because there was no node: any new node may help. (kube-scheduler
+        // treats this as an error and retries after backoff; waking on the next node is the same
+        // outcome without polling.)
+        if (_cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
             Preempt(pod, post.NominatedNodeName);

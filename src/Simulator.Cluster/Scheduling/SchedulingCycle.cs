@@ -37,11 +37,15 @@ public sealed class SchedulingCycle
     /// <summary>Where the next cycle starts examining nodes.</summary>
     public int NextStartNodeIndex => _nextStartNodeIndex;
 
+    /// <summary>kube-scheduler's ErrNoNodesAvailable text.</summary>
+    public const string NoNodesAvailable = "no nodes available to schedule pods";
+
     public ScheduleResult Schedule(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
     {
         _statuses.Clear();
         _feasible.Clear();
         int n = nodes.Count;
+        if (n == 0) return new ScheduleResult(null, 0, 0, NoNodesAvailable, null);
 
         foreach (var p in _profile.PreFilters)
         {

@@ -109,6 +109,7 @@ public sealed record GeneratedCluster(NodeShape[] Nodes, PodShape[] Pods)
 
     // ---- generators ----
 
+    /// <summary>0 ("none") in <paramref name="weightOfZero"/> cases out of 10, else a value from <paramref name="otherwise"/>.</summary>
     private static Gen<int> Sometimes(int weightOfZero, Gen<int> otherwise) =>
         Gen.Frequency((weightOfZero, Gen.Constant(0)), (10 - weightOfZero, otherwise));
 

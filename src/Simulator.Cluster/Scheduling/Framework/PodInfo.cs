@@ -28,6 +28,7 @@ public sealed class PodInfo
             requests.Add(new ResourceRequest(resources.Register(name), amount));
         }
         Requests = [.. requests];
+        NodeSelector = [.. pod.Spec.NodeSelector];
         CpuRequest = pod.Requests.Get(ResourceNames.Cpu);
         MemoryRequest = pod.Requests.Get(ResourceNames.Memory);
         (NonZeroCpu, NonZeroMemory) = NonZeroRequests(pod);
@@ -36,6 +37,9 @@ public sealed class PodInfo
     public Pod Pod { get; }
 
     public ResourceRequest[] Requests { get; }
+
+    /// <summary>The nodeSelector as an array, so the filter loop does not allocate a dictionary enumerator per node.</summary>
+    public KeyValuePair<string, string>[] NodeSelector { get; }
 
     public long CpuRequest { get; }
 

@@ -13,6 +13,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     public const string NotHelpful = "Preemption is not helpful for scheduling";
     public const string NoVictims = "No preemption victims found for incoming pod";
     public const string PolicyNever = "not eligible due to preemptionPolicy=Never.";
+    public const string TerminatingOnNominated = "not eligible due to a terminating pod on the nominated node.";
 
     private readonly Func<PodInfo, NodeInfo, Status> _runFilters;
     private readonly Func<Pod, PodInfo> _podInfo;
@@ -36,6 +37,8 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         Victims = [];
         if (pod.Pod.Spec.PreemptionPolicy == PreemptionPolicy.Never)
             return new PostFilterResult(StatusCode.Unschedulable, "", PolicyNever);
+        if (VictimsStillLeaving(pod, allNodes, statuses))
+            return new PostFilterResult(StatusCode.Unschedulable, pod.Pod.Status.NominatedNodeName, TerminatingOnNominated);
 
         _dryRun.Clear();
         (NodeInfo Node, List<Pod> Victims)? best = null;
@@ -60,6 +63,24 @@ public sealed class DefaultPreemption : IPostFilterPlugin
             return new PostFilterResult(StatusCode.Success, chosen.Node.Name, "");
         }
         return new PostFilterResult(StatusCode.Unschedulable, "", "preemption: " + FitError.Message(allNodes.Count, _dryRun, ""));
+    }
+
+    /// <summary>
+    /// PodEligibleToPreemptOthers: a pod that already preempted on its nominated node waits for
+    /// those victims to leave rather than evicting more, unless that node is now out of reach.
+    /// </summary>
+    private static bool VictimsStillLeaving(PodInfo pod, IReadOnlyList<NodeInfo> allNodes, NodeStatusMap statuses)
+    {
+        var nominated = pod.Pod.Status.NominatedNodeName;
+        if (nominated.Length == 0) return false;
+        if (statuses.Get(nominated) is { Code: StatusCode.UnschedulableAndUnresolvable }) return false;
+        foreach (var node in allNodes)
+        {
+            if (node.Name != nominated) continue;
+            foreach (var p in node.Pods)
+                if (p.IsTerminating && p.Spec.Priority < pod.Pod.Spec.Priority) return true;
+        }
+        return false;
     }
 
     /// <summary>

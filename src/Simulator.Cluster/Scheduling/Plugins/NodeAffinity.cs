@@ -16,17 +16,18 @@ public sealed class NodeAffinity : IFilterPlugin, IPreScorePlugin, IScorePlugin,
     public ClusterEventKind EventsToRegister => ClusterEventKind.NodeAdd | ClusterEventKind.NodeLabelChange;
 
     public Status Filter(PodInfo pod, NodeInfo node) =>
-        Matches(pod.Pod, node.Node) ? Status.Success : Status.Unresolvable(Name, Reason);
+        Matches(pod, node.Node) ? Status.Success : Status.Unresolvable(Name, Reason);
 
     /// <summary>RequiredNodeAffinity.Match: the nodeSelector AND any of the required terms.</summary>
-    public static bool Matches(Pod pod, Node node)
+    public static bool Matches(PodInfo pod, Node node)
     {
         var labels = node.Metadata.Labels;
-        foreach (var (key, value) in pod.Spec.NodeSelector)
+        var selector = pod.NodeSelector;
+        for (int i = 0; i < selector.Length; i++)
         {
-            if (!labels.TryGetValue(key, out var actual) || actual != value) return false;
+            if (!labels.TryGetValue(selector[i].Key, out var actual) || actual != selector[i].Value) return false;
         }
-        var required = pod.Spec.Affinity.Required;
+        var required = pod.Pod.Spec.Affinity.Required;
         if (required is null) return true;
         for (int i = 0; i < required.Count; i++)
             if (required[i].Matches(node)) return true;
