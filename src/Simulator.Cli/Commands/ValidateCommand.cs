@@ -17,7 +17,7 @@ internal sealed class ValidateCommand : Command
     private readonly Option<LogLevel?> _logLevel;
     private readonly Argument<string> _file = new("FILE")
     {
-        Description = "The scenario: a YAML file or a folder of YAML files.",
+        Description = "The scenario: one multi-document YAML file.",
     };
 
     public ValidateCommand(CliContext context, Option<LogLevel?> logLevel)

@@ -40,14 +40,26 @@ internal sealed partial class SourceReader
     private bool ReadAll()
     {
         var parser = new Parser(new StringReader(_text));
+        ParsingEvent? last = null;
         try
         {
             while (parser.MoveNext())
-                if (!Handle(parser.Current!)) return false;
+            {
+                last = parser.Current!;
+                if (!Handle(last)) return false;
+            }
         }
         catch (YamlException e)
         {
             _errors.Add(ToPosition(e.Start), "", "YAML syntax error: " + CleanMessage(e.Message));
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way, without a position, on some malformed flow
+            // collections; the last event it parsed is the best place to point at.
+            var at = last is null ? new Position(1, 1) : ToPosition(last.End);
+            _errors.Add(at, "", "YAML syntax error: the parser cannot continue after this point (is a '{' or '[' left unclosed?)");
             return false;
         }
         return true;

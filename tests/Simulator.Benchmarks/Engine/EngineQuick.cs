@@ -54,6 +54,6 @@ internal static class EngineQuick
             throw new InvalidOperationException($"{model}: {pendingNow()} events pending, expected {pending}");
         double bytesPerEvent = (double)allocated / (Rounds * EventsPerRound);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{model,-20} {pending,10:N0} {bestWall / 1e6,11:F2} {bestCpu / 1e6,15:F2} {bytesPerEvent,12:F3}"));
+            $"{model,-20} {pending,10:N0} {bestWall / 1e6,11:F2} {(bestCpu > 0 ? (bestCpu / 1e6).ToString("F2", CultureInfo.InvariantCulture) : "n/a"),15} {bytesPerEvent,12:F3}"));
     }
 }

@@ -22,11 +22,24 @@ internal static class ThreadCpuClock
     [DllImport("libc", EntryPoint = "clock_gettime")]
     private static extern int ClockGetTime(int clockId, out Timespec time);
 
-    public static bool IsAvailable { get; } = OperatingSystem.IsLinux() && Environment.Is64BitProcess;
+    public static bool IsAvailable { get; } = Probe();
 
     public static TimeSpan Now()
     {
         if (!IsAvailable || ClockGetTime(ClockThreadCpuTimeId, out var t) != 0) return TimeSpan.Zero;
         return TimeSpan.FromTicks(t.Seconds * TimeSpan.TicksPerSecond + t.Nanoseconds / 100);
+    }
+
+    private static bool Probe()
+    {
+        if (!OperatingSystem.IsLinux() || !Environment.Is64BitProcess) return false;
+        try
+        {
+            return ClockGetTime(ClockThreadCpuTimeId, out _) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
     }
 }
