@@ -22,7 +22,7 @@ internal sealed class EngineBenchmarkConfig : ManualConfig
             .WithIterationCount(5)
             .WithToolchain(InProcessEmitToolchain.Instance));
         AddDiagnoser(MemoryDiagnoser.Default);
-        AddColumn(new EventsPerSecondColumn());
+        AddColumn(ThroughputColumn.MillionEventsPerSecond());
         HideColumns(Column.Error, Column.StdDev);
     }
 }

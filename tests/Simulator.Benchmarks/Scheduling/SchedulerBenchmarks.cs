@@ -22,7 +22,7 @@ internal sealed class SchedulerBenchmarkConfig : ManualConfig
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
             .WithInvocationCount(1).WithUnrollFactor(1));
-        AddColumn(new PodsPerSecondColumn());
+        AddColumn(ThroughputColumn.PodsPerSecond());
         HideColumns(Column.Error, Column.StdDev);
     }
 }
