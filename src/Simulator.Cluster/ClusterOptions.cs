@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Simulator.Cluster.Controllers;
 using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Scheduling.Queue;
 using Simulator.Engine;
@@ -12,6 +13,7 @@ public sealed record ClusterOptions
     public string SchedulerProfile { get; init; } = "default";
     public QueueSettings Queue { get; init; } = new();
     public KubeletSettings Kubelet { get; init; } = new();
+    public ControllerSettings Controllers { get; init; } = new();
     public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
     public ILoggerFactory? LoggerFactory { get; init; }
 }

@@ -4,6 +4,7 @@ using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Metrics;
 using Simulator.Cluster.Scheduling;
 using Simulator.Cluster.Store;
+using Simulator.Cluster.Store.Admission;
 using Simulator.Engine;
 
 namespace Simulator.Cluster;
@@ -36,9 +37,10 @@ public sealed class ClusterSimulation : IEventHandler
         _options = options;
         Engine = new Simulation(options.Seed);
         Store = new ClusterStore(Engine);
+        Store.PodAdmission.Add(DefaultTolerationSeconds.Admit);
         Metrics = new MetricsRecorder(Store, options.MetricsInterval);
-        NodeIpam = new NodeIpamController(Store);
         Kubelets = new Kubelets(Store, options.Kubelet);
+        Controllers = new ControllerManager(Store, options.Controllers, Kubelets, options.LoggerFactory);
         Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
             options.LoggerFactory?.CreateLogger(Scheduler.ComponentName));
     }
@@ -46,7 +48,7 @@ public sealed class ClusterSimulation : IEventHandler
     public Simulation Engine { get; }
     public ClusterStore Store { get; }
     public MetricsRecorder Metrics { get; }
-    public NodeIpamController NodeIpam { get; }
+    public ControllerManager Controllers { get; }
     public Kubelets Kubelets { get; }
     public Scheduler Scheduler { get; }
 

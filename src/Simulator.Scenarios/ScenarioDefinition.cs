@@ -1,10 +1,14 @@
 using Simulator.Cluster.Api;
+using Simulator.Cluster.Faults;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios;
 
 /// <summary>A pod and the virtual time it is created at (<c>ksim.dev/submit-at</c>, default 0).</summary>
 public sealed record PodSubmission(SimTime SubmitAt, Pod Pod);
+
+/// <summary>A workload object (Deployment, ReplicaSet, Job) and the virtual time it is created at.</summary>
+public sealed record ObjectSubmission(SimTime SubmitAt, IApiObject Object);
 
 /// <summary>
 /// A scenario after loading and validation, in ksim's own model: no YAML or KubernetesClient
@@ -37,6 +41,18 @@ public sealed record ScenarioDefinition
 
     /// <summary>Pods in file order with their creation times.</summary>
     public IReadOnlyList<PodSubmission> Pods { get; init; } = [];
+
+    /// <summary>Deployments, ReplicaSets and Jobs in file order with their creation times.</summary>
+    public IReadOnlyList<ObjectSubmission> Workloads { get; init; } = [];
+
+    /// <summary>The node pools, kept so that timeline actions can add nodes from them.</summary>
+    public IReadOnlyList<NodePool> NodePools { get; init; } = [];
+
+    /// <summary>Scripted actions (fail, recover, cordon, drain, add or remove nodes), in time order.</summary>
+    public IReadOnlyList<TimelineAction> Timeline { get; init; } = [];
+
+    /// <summary>Random failure models.</summary>
+    public IReadOnlyList<FaultModel> FaultModels { get; init; } = [];
 
     /// <summary>Every file the scenario was read from, to be copied into the results.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];

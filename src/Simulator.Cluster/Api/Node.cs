@@ -28,6 +28,12 @@ public sealed class NodeStatus
     public ResourceList Allocatable { get; set; } = ResourceList.Empty;
     public List<NodeCondition> Conditions { get; } = [];
 
+    /// <summary>
+    /// When the kubelet stopped renewing its lease, or null while it heartbeats. ksim does not
+    /// simulate each renewal (every 10 s per node); the node lifecycle controller reads this instead.
+    /// </summary>
+    public SimTime? HeartbeatStoppedAt { get; set; }
+
     /// <summary>Images already on the node's disk (pre-pulled or pulled by earlier pods).</summary>
     public HashSet<string> Images { get; } = new(StringComparer.Ordinal);
 
@@ -52,8 +58,10 @@ public sealed class NodeStatus
 }
 
 /// <summary>A node, as stored by the simulated API server.</summary>
-public sealed class Node
+public sealed class Node : IApiObject
 {
+    public string Kind => "Node";
+
     private IReadOnlyDictionary<string, string>? _fieldSet;
 
     public required ObjectMeta Metadata { get; init; }

@@ -10,11 +10,23 @@ public sealed class ObjectMeta
     public string Uid { get; set; } = "";
     public IReadOnlyDictionary<string, string> Labels { get; init; } = EmptyMap;
     public IReadOnlyDictionary<string, string> Annotations { get; init; } = EmptyMap;
+    public IReadOnlyList<OwnerReference> OwnerReferences { get; init; } = [];
     public SimTime CreationTimestamp { get; set; }
     public SimTime? DeletionTimestamp { get; set; }
     public long ResourceVersion { get; set; }
 
     public static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+
+    /// <summary>The owner with controller=true, if any (metav1.GetControllerOf).</summary>
+    public OwnerReference? Controller
+    {
+        get
+        {
+            foreach (var o in OwnerReferences)
+                if (o.Controller) return o;
+            return null;
+        }
+    }
 
     /// <summary>"namespace/name", the key Kubernetes' caches use.</summary>
     public string Key => Namespace.Length == 0 ? Name : Namespace + "/" + Name;

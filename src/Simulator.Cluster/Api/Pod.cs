@@ -1,8 +1,10 @@
 namespace Simulator.Cluster.Api;
 
 /// <summary>A pod, as stored by the simulated API server.</summary>
-public sealed class Pod
+public sealed class Pod : IApiObject
 {
+    public string Kind => "Pod";
+
     private ResourceList? _requests;
 
     public required ObjectMeta Metadata { get; init; }

@@ -24,7 +24,8 @@ public sealed class PodSpec
     public string NodeName { get; set; } = "";
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = ObjectMeta.EmptyMap;
     public NodeAffinity Affinity { get; init; } = NodeAffinity.None;
-    public IReadOnlyList<Toleration> Tolerations { get; init; } = [];
+    /// <summary>Settable because admission (DefaultTolerationSeconds) adds to it at creation.</summary>
+    public IReadOnlyList<Toleration> Tolerations { get; set; } = [];
     public string SchedulerName { get; init; } = "default-scheduler";
     public string PriorityClassName { get; init; } = "";
     public int Priority { get; init; }
@@ -33,4 +34,22 @@ public sealed class PodSpec
 
     /// <summary>Kubernetes default: 30 s.</summary>
     public SimDuration TerminationGracePeriod { get; init; } = SimDuration.FromSeconds(30);
+
+    /// <summary>A copy for a new pod: the lists are immutable and shared, the node name is reset.</summary>
+    public PodSpec Copy() => new()
+    {
+        Containers = Containers,
+        InitContainers = InitContainers,
+        Overhead = Overhead,
+        NodeName = NodeName,
+        NodeSelector = NodeSelector,
+        Affinity = Affinity,
+        Tolerations = Tolerations,
+        SchedulerName = SchedulerName,
+        PriorityClassName = PriorityClassName,
+        Priority = Priority,
+        PreemptionPolicy = PreemptionPolicy,
+        RestartPolicy = RestartPolicy,
+        TerminationGracePeriod = TerminationGracePeriod,
+    };
 }

@@ -9,7 +9,8 @@ namespace Simulator.Cluster.Kubelet;
 /// One node's kubelet: admits pods bound to the node, pulls their images (one pull at a time,
 /// as with serializeImagePulls), starts their containers, completes batch pods after their
 /// <c>ksim.dev/duration</c>, and stops pods that are deleted (taking their termination grace
-/// period) before removing them from the store.
+/// period) before removing them from the store. A failed node's kubelet does nothing at all
+/// until the node recovers; then its pods' containers start again from scratch.
 /// </summary>
 public sealed class Kubelet : IEventHandler
 {
@@ -46,12 +47,16 @@ public sealed class Kubelet : IEventHandler
 
     public Node Node { get; }
 
+    /// <summary>False while the node is down (powered off, crashed, cut off).</summary>
+    public bool IsUp { get; private set; } = true;
+
     /// <summary>Pods this kubelet is running or starting.</summary>
     public int PodCount => _pods.Count;
 
     /// <summary>Reacts to the current state of a pod bound to this node (level-triggered, so repeated calls are harmless).</summary>
     public void Sync(Pod pod, bool deleted)
     {
+        if (!IsUp) return;
         _pods.TryGetValue(pod.Key, out var runtime);
         if (deleted)
         {
@@ -87,6 +92,50 @@ public sealed class Kubelet : IEventHandler
                 Forget(runtime);
                 _store.RemovePod(runtime.Pod);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The node goes down: its processes are gone, so no pod makes progress and nothing is
+    /// reported. The API still shows the pods as they were; the node lifecycle controller notices
+    /// the missing heartbeats (<see cref="NodeStatus.HeartbeatStoppedAt"/>).
+    /// </summary>
+    public void Fail()
+    {
+        if (!IsUp) return;
+        IsUp = false;
+        foreach (var runtime in _pods.Values) _sim.Cancel(runtime.Timer);
+        _pulling.Clear();
+        _pullQueueFreeAt = _sim.Now;
+        Node.Status.HeartbeatStoppedAt = _sim.Now;
+        _store.UpdateNode(Node);
+    }
+
+    /// <summary>
+    /// The node is back: heartbeats resume, pods deleted meanwhile are removed at once (their
+    /// containers died with the node), and every other pod bound here starts its containers
+    /// again, counted as a restart. <paramref name="boundPods"/> are the store's pods on this node.
+    /// </summary>
+    public void Recover(IEnumerable<Pod> boundPods)
+    {
+        if (IsUp) return;
+        IsUp = true;
+        Node.Status.HeartbeatStoppedAt = null;
+        _store.UpdateNode(Node);
+        var known = _pods.Values.ToList();
+        _pods.Clear();
+        foreach (var runtime in known) _ips?.Release(runtime.Pod.Status.PodIP);
+        foreach (var pod in boundPods)
+        {
+            if (pod.IsTerminal) continue;
+            if (pod.IsTerminating)
+            {
+                _store.RemovePod(pod);
+                continue;
+            }
+            if (pod.Status.Phase == PodPhase.Running) pod.Status.RestartCount++;
+            pod.Status.Phase = PodPhase.Pending;
+            Admit(pod);
         }
     }
 

@@ -26,6 +26,21 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
 
     public Kubelet? For(string nodeName) => _byNode.GetValueOrDefault(nodeName);
 
+    /// <summary>Takes a node down (a fault): its kubelet stops.</summary>
+    public void FailNode(string nodeName) => _byNode.GetValueOrDefault(nodeName)?.Fail();
+
+    /// <summary>Brings a failed node back; its kubelet restarts the pods still bound to it, oldest first.</summary>
+    public void RecoverNode(string nodeName)
+    {
+        if (!_byNode.TryGetValue(nodeName, out var kubelet)) return;
+        var bound = _store.Pods
+            .Where(p => p.Spec.NodeName == nodeName)
+            .OrderBy(p => p.Metadata.CreationTimestamp)
+            .ThenBy(p => p.Key, StringComparer.Ordinal)
+            .ToList();
+        kubelet.Recover(bound);
+    }
+
     public void OnNodeEvent(WatchEventType type, Node node)
     {
         switch (type)

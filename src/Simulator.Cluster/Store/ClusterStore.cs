@@ -27,13 +27,28 @@ public sealed class ClusterStore
     private bool _delivering;
     private long _resourceVersion;
 
-    private readonly record struct Notification(WatchEventType Type, Pod? Pod, Node? Node);
+    private readonly record struct Notification(WatchEventType Type, object Object, INotificationTarget? Target);
 
     public ClusterStore(Simulation sim)
     {
         _sim = sim;
         _uids = sim.Random.Get("uids");
+        Deployments = new ObjectCollection<Deployment>(this, "deployments.apps");
+        ReplicaSets = new ObjectCollection<ReplicaSet>(this, "replicasets.apps");
+        Jobs = new ObjectCollection<Job>(this, "jobs.batch");
     }
+
+    public ObjectCollection<Deployment> Deployments { get; }
+
+    public ObjectCollection<ReplicaSet> ReplicaSets { get; }
+
+    public ObjectCollection<Job> Jobs { get; }
+
+    /// <summary>
+    /// Admission plugins that mutate a pod before it is stored (DefaultTolerationSeconds...),
+    /// in order. They run inside <see cref="CreatePod"/>.
+    /// </summary>
+    public List<Action<Pod>> PodAdmission { get; } = [];
 
     public Simulation Simulation => _sim;
 
@@ -65,14 +80,14 @@ public sealed class ClusterStore
         Stamp(node.Metadata);
         _nodes.Add(node);
         _nodesByName.Add(node.Name, node);
-        Notify(new Notification(WatchEventType.Added, null, node));
+        Enqueue(WatchEventType.Added, node, null);
     }
 
     public void UpdateNode(Node node)
     {
         RequireNode(node.Name);
         node.Metadata.ResourceVersion = ++_resourceVersion;
-        Notify(new Notification(WatchEventType.Modified, null, node));
+        Enqueue(WatchEventType.Modified, node, null);
     }
 
     public void DeleteNode(string name)
@@ -81,7 +96,7 @@ public sealed class ClusterStore
         _nodes.Remove(node);
         _nodesByName.Remove(name);
         node.Metadata.DeletionTimestamp = Now;
-        Notify(new Notification(WatchEventType.Deleted, null, node));
+        Enqueue(WatchEventType.Deleted, node, null);
     }
 
     // ---- pods ----
@@ -90,9 +105,10 @@ public sealed class ClusterStore
     {
         if (_pods.ContainsKey(pod.Key))
             throw new StoreException("AlreadyExists", $"pods \"{pod.Name}\" already exists");
+        foreach (var admit in PodAdmission) admit(pod);
         Stamp(pod.Metadata);
         _pods.Add(pod.Key, pod);
-        Notify(new Notification(WatchEventType.Added, pod, null));
+        Enqueue(WatchEventType.Added, pod, null);
     }
 
     /// <summary>The Binding subresource: assigns the pod to a node and sets PodScheduled=True.</summary>
@@ -106,7 +122,7 @@ public sealed class ClusterStore
         pod.Status.NominatedNodeName = "";
         pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.True, Now);
         pod.Metadata.ResourceVersion = ++_resourceVersion;
-        Notify(new Notification(WatchEventType.Modified, pod, null));
+        Enqueue(WatchEventType.Modified, pod, null);
     }
 
     /// <summary>A status write (phase, conditions, IP...), made by the kubelet or the scheduler.</summary>
@@ -114,7 +130,7 @@ public sealed class ClusterStore
     {
         RequirePod(pod.Key);
         pod.Metadata.ResourceVersion = ++_resourceVersion;
-        Notify(new Notification(WatchEventType.Modified, pod, null));
+        Enqueue(WatchEventType.Modified, pod, null);
     }
 
     /// <summary>
@@ -133,7 +149,7 @@ public sealed class ClusterStore
         if (pod.IsTerminating) return;
         pod.Metadata.DeletionTimestamp = Now;
         pod.Metadata.ResourceVersion = ++_resourceVersion;
-        Notify(new Notification(WatchEventType.Modified, pod, null));
+        Enqueue(WatchEventType.Modified, pod, null);
     }
 
     /// <summary>Removes the pod object for good (the kubelet's final delete with grace period 0).</summary>
@@ -142,7 +158,7 @@ public sealed class ClusterStore
         if (!_pods.Remove(pod.Key)) return;
         pod.Metadata.DeletionTimestamp ??= Now;
         pod.Metadata.ResourceVersion = ++_resourceVersion;
-        Notify(new Notification(WatchEventType.Deleted, pod, null));
+        Enqueue(WatchEventType.Deleted, pod, null);
     }
 
     // ---- events ----
@@ -157,7 +173,9 @@ public sealed class ClusterStore
 
     // ---- internals ----
 
-    private void Stamp(ObjectMeta meta)
+    internal void Touch(ObjectMeta meta) => meta.ResourceVersion = ++_resourceVersion;
+
+    internal void Stamp(ObjectMeta meta)
     {
         meta.Uid = NewUid();
         meta.CreationTimestamp = Now;
@@ -181,19 +199,27 @@ public sealed class ClusterStore
     private Pod RequirePod(string key) =>
         _pods.GetValueOrDefault(key) ?? throw new StoreException("NotFound", $"pods \"{key}\" not found");
 
-    private void Notify(Notification n)
+    internal void Enqueue(WatchEventType type, object obj, INotificationTarget? target)
     {
-        _pending.Enqueue(n);
+        _pending.Enqueue(new Notification(type, obj, target));
         if (_delivering) return;
         _delivering = true;
         try
         {
             while (_pending.TryDequeue(out var next))
             {
-                if (next.Pod is { } pod)
-                    foreach (var w in _podWatchers) w.OnPodEvent(next.Type, pod);
-                else
-                    foreach (var w in _nodeWatchers) w.OnNodeEvent(next.Type, next.Node!);
+                switch (next.Object)
+                {
+                    case Pod pod:
+                        foreach (var w in _podWatchers) w.OnPodEvent(next.Type, pod);
+                        break;
+                    case Node node:
+                        foreach (var w in _nodeWatchers) w.OnNodeEvent(next.Type, node);
+                        break;
+                    default:
+                        next.Target!.Deliver(next.Type, next.Object);
+                        break;
+                }
             }
         }
         finally

@@ -18,7 +18,7 @@ internal sealed class SchedulerBenchmarkConfig : ManualConfig
 {
     public SchedulerBenchmarkConfig()
     {
-        AddJob(Job.Default
+        AddJob(BenchmarkDotNet.Jobs.Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1).WithWarmupCount(3).WithIterationCount(10)
             .WithInvocationCount(1).WithUnrollFactor(1));
