@@ -28,6 +28,7 @@ public sealed class ClusterSimulation : IEventHandler
 {
     private const long CreatePodAction = 0;
     private const long AddNodeAction = 1;
+    private const long CreateObjectAction = 2;
 
     private readonly ClusterOptions _options;
     private int _submissionsPending;
@@ -66,11 +67,35 @@ public sealed class ClusterSimulation : IEventHandler
         Engine.Schedule(at, this, node, AddNodeAction);
     }
 
+    /// <summary>Creates a Deployment, ReplicaSet or Job at virtual time <paramref name="at"/>.</summary>
+    public void SubmitObject(SimTime at, IApiObject obj)
+    {
+        if (obj is not (Deployment or ReplicaSet or Job))
+            throw new ArgumentException($"cannot submit a {obj.Kind} as a workload object", nameof(obj));
+        _submissionsPending++;
+        Engine.Schedule(at, this, obj, CreateObjectAction);
+    }
+
     public void OnEvent(object? state, long arg)
     {
         _submissionsPending--;
-        if (arg == CreatePodAction) Store.CreatePod((Pod)state!);
-        else Store.AddNode((Node)state!);
+        switch (arg)
+        {
+            case CreatePodAction:
+                Store.CreatePod((Pod)state!);
+                break;
+            case AddNodeAction:
+                Store.AddNode((Node)state!);
+                break;
+            default:
+                switch (state)
+                {
+                    case Deployment d: Store.Deployments.Create(d); break;
+                    case ReplicaSet rs: Store.ReplicaSets.Create(rs); break;
+                    case Job j: Store.Jobs.Create(j); break;
+                }
+                break;
+        }
     }
 
     /// <summary>

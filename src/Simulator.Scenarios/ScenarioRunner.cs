@@ -25,6 +25,7 @@ public static class ScenarioRunner
         });
         foreach (var node in scenario.Nodes) cluster.AddNode(SimTime.Zero, node);
         foreach (var submission in scenario.Pods) cluster.SubmitPod(submission.SubmitAt, submission.Pod);
+        foreach (var submission in scenario.Workloads) cluster.SubmitObject(submission.SubmitAt, submission.Object);
         return cluster;
     }
 
