@@ -31,6 +31,7 @@ public sealed class ClusterSimulation : IEventHandler
     private const long CreateObjectAction = 2;
 
     private readonly ClusterOptions _options;
+    private readonly List<IHousekeeping> _housekeeping = [];
     private int _submissionsPending;
 
     public ClusterSimulation(ClusterOptions options)
@@ -44,6 +45,7 @@ public sealed class ClusterSimulation : IEventHandler
         Controllers = new ControllerManager(Store, options.Controllers, Kubelets, options.LoggerFactory);
         Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
             options.LoggerFactory?.CreateLogger(Scheduler.ComponentName));
+        RegisterHousekeeping(Scheduler);
     }
 
     public Simulation Engine { get; }
@@ -106,7 +108,16 @@ public sealed class ClusterSimulation : IEventHandler
     public bool IsQuiescent =>
         _submissionsPending == 0 && Scheduler.IsIdle && Engine.PendingEvents <= HousekeepingTimers();
 
-    private int HousekeepingTimers() => 1 + Scheduler.ArmedHousekeepingTimers;
+    /// <summary>Counts <paramref name="component"/>'s periodic timers as housekeeping when deciding whether the run is over.</summary>
+    public void RegisterHousekeeping(IHousekeeping component) => _housekeeping.Add(component);
+
+    /// <summary>The metrics sampler's timer, plus every registered component's.</summary>
+    private int HousekeepingTimers()
+    {
+        int armed = 1;
+        foreach (var h in _housekeeping) armed += h.ArmedHousekeepingTimers;
+        return armed;
+    }
 
     /// <summary>
     /// Runs until <paramref name="end"/>, or, without an end, until the cluster is quiescent

@@ -15,4 +15,10 @@ public sealed record Workload
 
     /// <summary><c>ksim.dev/image-size</c> in bytes: pulled on a node that does not have the image yet.</summary>
     public long ImageSizeBytes { get; init; }
+
+    /// <summary><c>ksim.dev/failure-rate</c>: failures per hour of running (exponential time to failure).</summary>
+    public double? FailureRatePerHour { get; init; }
+
+    /// <summary><c>ksim.dev/failure-probability</c>: chance that a run fails before it completes, at a uniformly random point.</summary>
+    public double? FailureProbability { get; init; }
 }

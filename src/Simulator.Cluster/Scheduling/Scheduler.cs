@@ -15,7 +15,7 @@ namespace Simulator.Cluster.Scheduling;
 /// one scheduling cycle at a time as engine events. It acts only by writing to the store: a
 /// binding, a pod status (PodScheduled=False, nominatedNodeName), events, and victim deletions.
 /// </summary>
-public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler
+public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHousekeeping
 {
     public const string ComponentName = "default-scheduler";
 
