@@ -1,5 +1,6 @@
 using Simulator.Cluster.Api;
 using Simulator.Cluster.Controllers;
+using Simulator.Cluster.Faults;
 using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Metrics;
 using Simulator.Cluster.Scheduling;
@@ -46,6 +47,11 @@ public sealed class ClusterSimulation : IEventHandler
         Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
             options.LoggerFactory?.CreateLogger(Scheduler.ComponentName));
         RegisterHousekeeping(Scheduler);
+
+        // Faults: node lifecycle monitoring and random fault clocks never keep a finished run alive.
+        RegisterHousekeeping(Controllers.NodeLifecycle);
+        Faults = new FaultInjector(Store, Kubelets);
+        RegisterHousekeeping(Faults);
     }
 
     public Simulation Engine { get; }
@@ -54,6 +60,9 @@ public sealed class ClusterSimulation : IEventHandler
     public ControllerManager Controllers { get; }
     public Kubelets Kubelets { get; }
     public Scheduler Scheduler { get; }
+
+    /// <summary>The timeline, random fault models and node pools at run time.</summary>
+    public FaultInjector Faults { get; }
 
     /// <summary>Creates <paramref name="pod"/> at virtual time <paramref name="at"/>.</summary>
     public void SubmitPod(SimTime at, Pod pod)
@@ -160,6 +169,9 @@ public sealed class ClusterSimulation : IEventHandler
             Pods = Metrics.Pods,
             TimeSeries = Metrics.TimeSeries,
             Events = Metrics.Events,
+            Jobs = Metrics.Jobs,
+            Nodes = Metrics.NodeIntervals(),
+            Recoveries = Metrics.Recoveries(),
         };
     }
 }

@@ -26,6 +26,10 @@ public static class ScenarioRunner
         foreach (var node in scenario.Nodes) cluster.AddNode(SimTime.Zero, node);
         foreach (var submission in scenario.Pods) cluster.SubmitPod(submission.SubmitAt, submission.Pod);
         foreach (var submission in scenario.Workloads) cluster.SubmitObject(submission.SubmitAt, submission.Object);
+        // After the nodes: a timeline action at time 0 finds the scenario's nodes registered.
+        foreach (var pool in scenario.NodePools) cluster.Faults.AddNodePool(pool);
+        foreach (var action in scenario.Timeline) cluster.Faults.Schedule(action);
+        foreach (var model in scenario.FaultModels) cluster.Faults.AddModel(model);
         return cluster;
     }
 

@@ -1,4 +1,5 @@
 using Simulator.Cluster.Api;
+using Simulator.Cluster.Faults;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios.Tests;
@@ -44,6 +45,62 @@ public class ScenarioExamplesTests
         Assert.Equal(["train-huge"], unfit);
         Assert.Contains(s.Pods, p => p.SubmitAt > SimTime.Zero && p.Pod.Requests[ResourceNames.NvidiaGpu] > 0);
         Assert.Contains(s.Pods, p => p.Pod.Workload.Duration is null);
+    }
+
+    [Fact]
+    public void Self_healing_fails_and_recovers_one_node_under_a_six_replica_Deployment()
+    {
+        var s = Load("02-self-healing.yaml");
+        Assert.Equal(SimDuration.FromHours(3), s.Duration);
+        Assert.Equal(["cpu-a-0", "cpu-a-1", "cpu-b-0", "cpu-b-1"], s.Nodes.Select(n => n.Name));
+        Assert.Equal(["zone-a", "zone-a", "zone-b", "zone-b"], s.Nodes.Select(n => n.Metadata.Labels["topology.kubernetes.io/zone"]));
+        var web = Assert.IsType<Deployment>(Assert.Single(s.Workloads).Object);
+        Assert.Equal(6, web.Spec.Replicas);
+        Assert.Null(web.Spec.Template.Workload.Duration);
+        Assert.Equal(
+            [new FailNode(SimTime.Zero + SimDuration.FromHours(1), "cpu-b-0"), new RecoverNode(SimTime.Zero + SimDuration.FromHours(2), "cpu-b-0")],
+            s.Timeline);
+        Assert.Empty(s.FaultModels);
+    }
+
+    [Fact]
+    public void Job_retries_has_a_flaky_Job_and_one_that_always_fails()
+    {
+        var s = Load("03-job-retries.yaml");
+        var jobs = s.Workloads.Select(w => Assert.IsType<Job>(w.Object)).ToDictionary(j => j.Name);
+        Assert.Equal(["finetune", "broken-train"], jobs.Keys);
+        Assert.Equal(0.5, jobs["finetune"].Spec.Template.Workload.FailureProbability);
+        Assert.Equal(1.0, jobs["broken-train"].Spec.Template.Workload.FailureProbability);
+        Assert.All(jobs.Values, j => Assert.Equal((6, RestartPolicy.Never), (j.Spec.BackoffLimit, j.Spec.Template.Spec.RestartPolicy)));
+    }
+
+    [Fact]
+    public void Random_failures_has_a_week_of_jobs_on_two_zones_and_two_fault_models()
+    {
+        var s = Load("04-random-failures.yaml");
+        Assert.Equal(SimDuration.FromHours(7 * 24), s.Duration);
+        Assert.Equal(16, s.Nodes.Count);
+        Assert.Equal(["gpu-a", "gpu-b"], s.NodePools.Select(p => p.Name));
+        Assert.Equal(128, s.Nodes.Sum(n => n.Status.Allocatable[ResourceNames.NvidiaGpu]));
+
+        var (node, zone) = (s.FaultModels[0], s.FaultModels[1]);
+        Assert.Equal(new DurationDistribution(DistributionKind.Exponential, 264 * 86_400), node.TimeToFailure);
+        Assert.Equal(new DurationDistribution(DistributionKind.LogNormal, Math.Log(7200), 1), node.TimeToRepair);
+        Assert.Equal("topology.kubernetes.io/zone", zone.CorrelatedBy);
+        Assert.All(s.Nodes, n => Assert.True(node.NodeSelector.Matches(n.Metadata.Labels) && zone.NodeSelector.Matches(n.Metadata.Labels)));
+
+        Assert.IsType<Deployment>(s.Workloads[0].Object);
+        var jobs = s.Workloads.Skip(1).ToList();
+        Assert.Equal(12, jobs.Count);
+        Assert.All(jobs, w => Assert.IsType<Job>(w.Object));
+        Assert.Equal(SimTime.Zero + SimDuration.FromHours(154), jobs[^1].SubmitAt);
+    }
+
+    private static ScenarioDefinition Load(string file)
+    {
+        var result = ScenarioLoader.Load(Path.Combine(ScenariosDirectory, file));
+        Assert.Empty(result.Errors);
+        return result.Scenario!;
     }
 
     private static bool Fits(ResourceList requests, ResourceList allocatable)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Simulator.Cluster.Api;
+using Simulator.Cluster.Metrics;
 using Simulator.Reporting.Results;
 
 namespace Simulator.Cli.Execution;
@@ -34,7 +35,30 @@ internal static class RunSummaryPrinter
                 .Select(kv => $"{kv.Key} {(kv.Value * 100).ToString("F1", CultureInfo.InvariantCulture)}%");
             output.WriteLine("allocation (time-weighted): " + string.Join(", ", ratios));
         }
+        PrintWorkloadsAndFaults(output, s);
         PrintPendingReasons(output, run);
+    }
+
+    /// <summary>Only what happened: a run without Jobs, evictions, node failures or outages prints none of these lines.</summary>
+    private static void PrintWorkloadsAndFaults(TextWriter output, RunSummary s)
+    {
+        var jobs = s.Jobs;
+        if (jobs.Total > 0)
+        {
+            var jct = jobs.CompletionTime;
+            var times = jobs.Completed == 0 ? "" :
+                $"; completion time mean {Seconds(jct.MeanSeconds)}, p50 {Seconds(jct.P50Seconds)}, p95 {Seconds(jct.P95Seconds)}, max {Seconds(jct.MaxSeconds)}";
+            output.WriteLine($"jobs: {jobs.Total} total, {jobs.Completed} completed, {jobs.Failed} failed" + times);
+        }
+        var disruptions = s.PodDisruptions;
+        if (disruptions.Evicted > 0 || disruptions.Restarts > 0)
+            output.WriteLine($"disruptions: {disruptions.Evicted} pod(s) evicted, {disruptions.Restarts} container restart(s)");
+        var nodes = s.NodeHealth;
+        if (nodes.Failures > 0)
+            output.WriteLine($"node failures: {nodes.Failures} (Ready to NotReady), {Seconds(nodes.DowntimeSeconds)} NotReady in total");
+        var recover = s.TimeToRecover;
+        if (recover.Count > 0)
+            output.WriteLine($"time to recover: p50 {Seconds(recover.P50Seconds)}, max {Seconds(recover.MaxSeconds)} (over {recover.Count} recovered outage(s))");
     }
 
     /// <summary>Why pods are still waiting, one line per distinct scheduler message, most common first.</summary>

@@ -14,9 +14,30 @@ public sealed class ControllerManager
     {
         Settings = settings;
         NodeIpam = new NodeIpamController(store);
+        PodsByNode = new PodsByNodeIndex(store); // before the controllers that read it, so it has seen each change first
+        NodeLifecycle = new NodeLifecycleController(store, settings, PodsByNode);
+        TaintEviction = new TaintEvictionController(store, PodsByNode);
+        PodGc = new PodGarbageCollector(store, PodsByNode);
+        Jobs = new JobController(store, settings, loggerFactory?.CreateLogger(JobController.ComponentName));
+        ReplicaSets = new ReplicaSetController(store, settings, loggerFactory?.CreateLogger(ReplicaSetController.ComponentName));
+        Deployments = new DeploymentController(store, loggerFactory?.CreateLogger(DeploymentController.ComponentName));
     }
 
     public ControllerSettings Settings { get; }
 
     public NodeIpamController NodeIpam { get; }
+
+    public PodsByNodeIndex PodsByNode { get; }
+
+    public NodeLifecycleController NodeLifecycle { get; }
+
+    public TaintEvictionController TaintEviction { get; }
+
+    public PodGarbageCollector PodGc { get; }
+
+    public JobController Jobs { get; }
+
+    public ReplicaSetController ReplicaSets { get; }
+
+    public DeploymentController Deployments { get; }
 }

@@ -11,20 +11,35 @@ namespace Simulator.Cluster.Kubelet;
 /// <c>ksim.dev/duration</c>, and stops pods that are deleted (taking their termination grace
 /// period) before removing them from the store. A failed node's kubelet does nothing at all
 /// until the node recovers; then its pods' containers start again from scratch.
+/// <para>
+/// A container may also exit with an error before its work is done (<c>ksim.dev/failure-rate</c>,
+/// <c>ksim.dev/failure-probability</c>). Under restartPolicy Never the pod fails; under OnFailure
+/// or Always the container is restarted in place after its CrashLoopBackOff delay, and its work
+/// starts again from zero. Under Always a container that exits 0 is restarted the same way.
+/// </para>
 /// </summary>
 public sealed class Kubelet : IEventHandler
 {
     public const string ComponentName = "kubelet";
 
+    /// <summary>The waiting reason of a container between an exit and its restart.</summary>
+    public const string CrashLoopBackOffReason = "CrashLoopBackOff";
+
     private const long StartTimer = 0;
     private const long CompleteTimer = 1;
     private const long TerminatedTimer = 2;
+    private const long FailTimer = 3;
+    private const long RestartTimer = 4;
+
+    /// <summary>The exit code of a failed run (the usual code of an uncaught error).</summary>
+    private const int ErrorExitCode = 1;
 
     private readonly ClusterStore _store;
     private readonly Simulation _sim;
     private readonly KubeletSettings _settings;
     private readonly Dictionary<string, PodRuntime> _pods = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SimTime> _pulling = new(StringComparer.Ordinal);
+    private readonly ContainerFailures _failures;
     private PodIpAllocator? _ips;
     private SimTime _pullQueueFreeAt;
 
@@ -35,6 +50,11 @@ public sealed class Kubelet : IEventHandler
         public bool Terminating { get; set; }
         public SimDuration PullTime { get; set; }
         public SimTime ContainersStarted { get; set; }
+
+        /// <summary>True from the container's start until it exits; a deleted pod gets a grace period only then.</summary>
+        public bool ContainerRunning { get; set; }
+
+        public CrashLoopBackoff Backoff;
     }
 
     public Kubelet(ClusterStore store, Node node, KubeletSettings settings)
@@ -43,6 +63,8 @@ public sealed class Kubelet : IEventHandler
         _sim = store.Simulation;
         Node = node;
         _settings = settings;
+        // One stream shared by every kubelet: draws happen in event order across the cluster.
+        _failures = new ContainerFailures(_sim.Random.Get(ContainerFailures.StreamName));
     }
 
     public Node Node { get; }
@@ -87,6 +109,12 @@ public sealed class Kubelet : IEventHandler
                 break;
             case CompleteTimer:
                 Completed(runtime);
+                break;
+            case FailTimer:
+                Failed(runtime);
+                break;
+            case RestartTimer:
+                Restart(runtime);
                 break;
             case TerminatedTimer:
                 Forget(runtime);
@@ -135,6 +163,11 @@ public sealed class Kubelet : IEventHandler
             }
             if (pod.Status.Phase == PodPhase.Running) pod.Status.RestartCount++;
             pod.Status.Phase = PodPhase.Pending;
+            if (pod.Status.Reason == CrashLoopBackOffReason)
+            {
+                pod.Status.Reason = "";
+                pod.Status.Message = "";
+            }
             Admit(pod);
         }
     }
@@ -157,9 +190,7 @@ public sealed class Kubelet : IEventHandler
         pod.Status.StartTime = now;
         pod.Status.PodIP = _ips.Allocate() ?? "";
         pod.Status.SetCondition(PodConditionType.Initialized, ConditionStatus.True, now);
-        var unready = "containers with unready status: [" + string.Join(" ", pod.Spec.Containers.Select(c => c.Name)) + "]";
-        pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.False, now, "ContainersNotReady", unready);
-        pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "ContainersNotReady", unready);
+        SetNotReady(pod, now);
         _store.UpdatePodStatus(pod);
 
         var imagesReady = PullImages(pod, now);
@@ -217,42 +248,126 @@ public sealed class Kubelet : IEventHandler
                 $"Successfully pulled image \"{pod.Spec.Containers[0].Image}\" in {runtime.PullTime}", ComponentName);
         }
         runtime.ContainersStarted = now;
+        runtime.ContainerRunning = true;
         pod.Status.Phase = PodPhase.Running;
         pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.True, now);
         pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.True, now);
         _store.UpdatePodStatus(pod);
         _store.RecordEvent(EventType.Normal, "Started", "Pod", pod.Key,
             $"Started container {pod.Spec.Containers[0].Name}", ComponentName);
-        if (pod.Workload.Duration is { } duration)
+        // Drawn on every start, restarts included: each run fails or not independently.
+        if (_failures.TimeToFailure(pod.Workload) is { } failAfter)
+            runtime.Timer = _sim.ScheduleAfter(failAfter, this, runtime, FailTimer);
+        else if (pod.Workload.Duration is { } duration)
             runtime.Timer = _sim.ScheduleAfter(duration, this, runtime, CompleteTimer);
         else
             runtime.Timer = EventHandle.None;
     }
 
+    /// <summary>The container exits 0 after its duration: the pod succeeds, unless restartPolicy Always restarts it.</summary>
     private void Completed(PodRuntime runtime)
     {
         var pod = runtime.Pod;
         var now = _sim.Now;
+        var completed = string.Create(CultureInfo.InvariantCulture,
+            $"Container {pod.Spec.Containers[0].Name} completed after {now - runtime.ContainersStarted}");
+        // Kubernetes restarts any exited container of an Always pod, whatever its exit code.
+        if (pod.Spec.RestartPolicy == RestartPolicy.Always)
+        {
+            _store.RecordEvent(EventType.Normal, "Completed", "Pod", pod.Key, completed, ComponentName);
+            BackOff(runtime);
+            return;
+        }
         Forget(runtime);
         pod.Status.Phase = PodPhase.Succeeded;
         pod.Status.Reason = "Completed";
         pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.False, now, "PodCompleted");
         pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "PodCompleted");
         _store.UpdatePodStatus(pod);
-        _store.RecordEvent(EventType.Normal, "Completed", "Pod", pod.Key,
-            string.Create(CultureInfo.InvariantCulture, $"Container {pod.Spec.Containers[0].Name} completed after {now - runtime.ContainersStarted}"), ComponentName);
+        _store.RecordEvent(EventType.Normal, "Completed", "Pod", pod.Key, completed, ComponentName);
     }
 
     /// <summary>
-    /// A deleted pod that is running gets SIGTERM and is assumed to use its whole grace period
-    /// (the worst case, and what preemption waits for); one not yet running stops at once.
+    /// The container exits with an error before its work is done. The kubelet itself records no
+    /// event for a container exit; ksim records Warning Failed so that the exit shows in the
+    /// event log (next to the BackOff that follows it under OnFailure and Always).
+    /// </summary>
+    private void Failed(PodRuntime runtime)
+    {
+        var pod = runtime.Pod;
+        var now = _sim.Now;
+        var exited = string.Create(CultureInfo.InvariantCulture,
+            $"container {pod.Spec.Containers[0].Name} exited with code {ErrorExitCode}");
+        if (pod.Spec.RestartPolicy != RestartPolicy.Never)
+        {
+            _store.RecordEvent(EventType.Warning, "Failed", "Pod", pod.Key, "Error: " + exited, ComponentName);
+            BackOff(runtime);
+            return;
+        }
+        Forget(runtime);
+        // kubectl shows the terminated container's reason, Error; ksim keeps it as the pod's reason.
+        pod.Status.Phase = PodPhase.Failed;
+        pod.Status.Reason = "Error";
+        pod.Status.Message = exited;
+        pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.False, now, "PodFailed");
+        pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "PodFailed");
+        _store.UpdatePodStatus(pod);
+        _store.RecordEvent(EventType.Warning, "Failed", "Pod", pod.Key, "Error: " + exited, ComponentName);
+    }
+
+    /// <summary>
+    /// The exited container waits out its CrashLoopBackOff delay. The pod stays Running but not
+    /// Ready; with no per-container statuses in ksim, the waiting container's reason and message
+    /// go on the pod, where kubectl's STATUS column would show them.
+    /// </summary>
+    private void BackOff(PodRuntime runtime)
+    {
+        var pod = runtime.Pod;
+        var now = _sim.Now;
+        var container = pod.Spec.Containers[0].Name;
+        var podName = $"{pod.Name}_{pod.Metadata.Namespace}({pod.Metadata.Uid})";
+        var delay = runtime.Backoff.Next(now - runtime.ContainersStarted);
+        runtime.ContainerRunning = false;
+        pod.Status.Reason = CrashLoopBackOffReason;
+        pod.Status.Message = $"back-off {delay} restarting failed container={container} pod={podName}";
+        SetNotReady(pod, now);
+        _store.UpdatePodStatus(pod);
+        _store.RecordEvent(EventType.Warning, "BackOff", "Pod", pod.Key,
+            $"Back-off restarting failed container {container} in pod {podName}", ComponentName);
+        runtime.Timer = _sim.ScheduleAfter(delay, this, runtime, RestartTimer);
+    }
+
+    /// <summary>The backoff is over: a new container is created (RestartCount + 1) and starts, its image already on the node.</summary>
+    private void Restart(PodRuntime runtime)
+    {
+        var pod = runtime.Pod;
+        pod.Status.RestartCount++;
+        pod.Status.Reason = "";
+        pod.Status.Message = "";
+        _store.UpdatePodStatus(pod);
+        runtime.PullTime = SimDuration.Zero;
+        runtime.Timer = _sim.ScheduleAfter(_settings.ContainerStartTime, this, runtime, StartTimer);
+    }
+
+    /// <summary>generate.go: while a container is not running, ContainersReady and Ready are False with ContainersNotReady.</summary>
+    private static void SetNotReady(Pod pod, SimTime now)
+    {
+        var unready = "containers with unready status: [" + string.Join(" ", pod.Spec.Containers.Select(c => c.Name)) + "]";
+        pod.Status.SetCondition(PodConditionType.ContainersReady, ConditionStatus.False, now, "ContainersNotReady", unready);
+        pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, "ContainersNotReady", unready);
+    }
+
+    /// <summary>
+    /// A deleted pod whose container is running gets SIGTERM and is assumed to use its whole grace
+    /// period (the worst case, and what preemption waits for); one not yet running, or waiting in
+    /// CrashLoopBackOff, stops at once.
     /// </summary>
     private void BeginTermination(PodRuntime runtime)
     {
         runtime.Terminating = true;
         _sim.Cancel(runtime.Timer);
         var pod = runtime.Pod;
-        var grace = pod.Status.Phase == PodPhase.Running ? pod.Spec.TerminationGracePeriod : SimDuration.Zero;
+        var grace = runtime.ContainerRunning ? pod.Spec.TerminationGracePeriod : SimDuration.Zero;
         _store.RecordEvent(EventType.Normal, "Killing", "Pod", pod.Key,
             $"Stopping container {pod.Spec.Containers[0].Name}", ComponentName);
         runtime.Timer = _sim.ScheduleAfter(grace, this, runtime, TerminatedTimer);

@@ -5,43 +5,55 @@ using Simulator.Engine;
 namespace Simulator.Cluster.Metrics;
 
 /// <summary>
-/// Listens to the whole run and keeps what the results need: one record per pod, the events,
-/// a time series sampled every metrics interval, and time-weighted allocation per resource.
-/// It only watches; it never writes to the store.
+/// Listens to the whole run and keeps what the results need: one record per pod and per Job,
+/// node and workload outage intervals, the events, a time series sampled every metrics interval,
+/// and time-weighted allocation per resource. Each concern has its own recorder; this one samples
+/// them and sums them up. It only watches; it never writes to the store.
 /// </summary>
-public sealed class MetricsRecorder : IPodWatcher, INodeWatcher, IEventSink, IEventHandler
+public sealed class MetricsRecorder : IEventSink, IEventHandler
 {
-    private readonly ClusterStore _store;
     private readonly Simulation _sim;
     private readonly SimDuration _interval;
-    private readonly List<PodRecord> _records = [];
-    private readonly Dictionary<string, PodRecord> _byUid = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ResourceList> _counted = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ResourceList> _readyNodes = new(StringComparer.Ordinal);
+    private readonly PodRecorder _pods;
+    private readonly AllocationRecorder _allocation;
+    private readonly NodeRecorder _nodes;
+    private readonly JobRecorder _jobs;
+    private readonly RecoveryRecorder _recoveries;
     private readonly List<ClusterEvent> _events = [];
     private readonly List<TimeSeriesRow> _rows = [];
-    private readonly ResourceIntegrals _integrals = new();
-    private readonly int[] _phaseCounts = new int[4];
     private EventHandle _sampleTimer;
 
     public MetricsRecorder(ClusterStore store, SimDuration interval)
     {
-        _store = store;
         _sim = store.Simulation;
         _interval = interval > SimDuration.Zero ? interval : SimDuration.FromSeconds(10);
-        store.Watch((IPodWatcher)this);
-        store.Watch((INodeWatcher)this);
+        // Registered before any other component, so every recorder sees each change before anyone reacts to it.
+        _pods = new PodRecorder(store);
+        _allocation = new AllocationRecorder(store);
+        _nodes = new NodeRecorder(store);
+        _jobs = new JobRecorder(store);
+        _recoveries = new RecoveryRecorder(store);
         store.AddEventSink(this);
     }
 
-    public IReadOnlyList<PodRecord> Pods => _records;
+    /// <summary>In creation order.</summary>
+    public IReadOnlyList<PodRecord> Pods => _pods.Records;
+
+    /// <summary>In creation order.</summary>
+    public IReadOnlyList<JobRecord> Jobs => _jobs.Records;
 
     public IReadOnlyList<ClusterEvent> Events => _events;
 
     public IReadOnlyList<TimeSeriesRow> TimeSeries => _rows;
 
     /// <summary>Pods that exist now (created and not yet removed), by phase.</summary>
-    public int CountInPhase(PodPhase phase) => _phaseCounts[(int)phase];
+    public int CountInPhase(PodPhase phase) => _pods.CountInPhase(phase);
+
+    /// <summary>Every node's Ready and NotReady intervals so far: nodes in the order added, each in time order.</summary>
+    public IReadOnlyList<NodeInterval> NodeIntervals() => _nodes.Intervals();
+
+    /// <summary>Outages of Deployments and bare ReplicaSets so far, recovered or not, by start time.</summary>
+    public IReadOnlyList<RecoveryInterval> Recoveries() => _recoveries.Intervals();
 
     /// <summary>Takes the first sample now and every interval after.</summary>
     public void Start()
@@ -61,131 +73,33 @@ public sealed class MetricsRecorder : IPodWatcher, INodeWatcher, IEventSink, IEv
     {
         _sim.Cancel(_sampleTimer);
         if (_rows.Count == 0 || _rows[^1].Time != _sim.Now) Sample();
-        _integrals.Advance(_sim.Now);
+        _allocation.Integrals.Advance(_sim.Now);
     }
 
-    public void OnPodEvent(WatchEventType type, Pod pod)
-    {
-        var now = _sim.Now;
-        if (!_byUid.TryGetValue(pod.Metadata.Uid, out var record))
-        {
-            record = new PodRecord
-            {
-                Namespace = pod.Metadata.Namespace,
-                Name = pod.Name,
-                Uid = pod.Metadata.Uid,
-                Created = pod.Metadata.CreationTimestamp,
-                Priority = pod.Spec.Priority,
-            };
-            _records.Add(record);
-            _byUid.Add(record.Uid, record);
-            _phaseCounts[(int)record.Phase]++;
-        }
-        if (record.Deleted is not null) return;
-
-        if (pod.IsBound && record.Scheduled is null)
-        {
-            record.Scheduled = now;
-            record.Node = pod.Spec.NodeName;
-            // FailedSchedulingAttempts and Message keep the history; the reason is about now.
-            record.Reason = "";
-        }
-        if (pod.Status.PodIP.Length > 0) record.PodIP = pod.Status.PodIP;
-        if (pod.Status.Phase != record.Phase)
-        {
-            _phaseCounts[(int)record.Phase]--;
-            _phaseCounts[(int)pod.Status.Phase]++;
-            record.Phase = pod.Status.Phase;
-            if (record.Phase == PodPhase.Running) record.Started ??= now;
-            if (pod.IsTerminal)
-            {
-                record.Finished = now;
-                record.Reason = pod.Status.Reason;
-                if (pod.Status.Message.Length > 0) record.Message = pod.Status.Message;
-            }
-        }
-        record.Restarts = pod.Status.RestartCount;
-        if (type == WatchEventType.Deleted)
-        {
-            record.Deleted = now;
-            _phaseCounts[(int)record.Phase]--;
-            if (!pod.IsTerminal) record.Reason = record.Scheduled is null ? "DeletedWhilePending" : "Deleted";
-        }
-        UpdateRequested(pod, holds: type != WatchEventType.Deleted && pod.IsBound && !pod.IsTerminal);
-    }
-
-    public void OnNodeEvent(WatchEventType type, Node node)
-    {
-        bool ready = type != WatchEventType.Deleted && node.Status.IsReady();
-        _readyNodes.TryGetValue(node.Name, out var counted);
-        var target = ready ? node.Status.Allocatable : null;
-        if (ReferenceEquals(counted, target)) return;
-        _integrals.Advance(_sim.Now);
-        if (counted is not null)
-            foreach (var (name, amount) in counted) _integrals.AddAllocatable(name, -amount);
-        if (target is not null)
-        {
-            foreach (var (name, amount) in target) _integrals.AddAllocatable(name, amount);
-            _readyNodes[node.Name] = target;
-        }
-        else
-        {
-            _readyNodes.Remove(node.Name);
-        }
-    }
-
-    public void OnEvent(ClusterEvent clusterEvent)
-    {
-        _events.Add(clusterEvent);
-        if (clusterEvent is { Reason: "FailedScheduling", ObjectKind: "Pod" } &&
-            _store.GetPod(clusterEvent.ObjectName) is { } pod &&
-            _byUid.TryGetValue(pod.Metadata.Uid, out var record))
-        {
-            record.FailedSchedulingAttempts++;
-            record.Reason = "Unschedulable";
-            record.Message = clusterEvent.Message;
-        }
-    }
-
-    private void UpdateRequested(Pod pod, bool holds)
-    {
-        bool counted = _counted.ContainsKey(pod.Metadata.Uid);
-        if (holds == counted) return;
-        _integrals.Advance(_sim.Now);
-        var requests = pod.Requests;
-        if (holds)
-        {
-            foreach (var (name, amount) in requests) _integrals.AddRequested(name, amount);
-            _integrals.AddRequested(ResourceNames.Pods, 1);
-            _counted.Add(pod.Metadata.Uid, requests);
-        }
-        else
-        {
-            foreach (var (name, amount) in requests) _integrals.AddRequested(name, -amount);
-            _integrals.AddRequested(ResourceNames.Pods, -1);
-            _counted.Remove(pod.Metadata.Uid);
-        }
-    }
+    public void OnEvent(ClusterEvent clusterEvent) => _events.Add(clusterEvent);
 
     private void Sample()
     {
-        _integrals.Advance(_sim.Now);
+        var integrals = _allocation.Integrals;
+        integrals.Advance(_sim.Now);
         _rows.Add(new TimeSeriesRow(
             _sim.Now,
-            _phaseCounts[(int)PodPhase.Pending],
-            _phaseCounts[(int)PodPhase.Running],
-            _phaseCounts[(int)PodPhase.Succeeded],
-            _phaseCounts[(int)PodPhase.Failed],
-            _readyNodes.Count,
-            _integrals.RequestedNow(),
-            _integrals.AllocatableNow()));
+            _pods.CountInPhase(PodPhase.Pending),
+            _pods.CountInPhase(PodPhase.Running),
+            _pods.CountInPhase(PodPhase.Succeeded),
+            _pods.CountInPhase(PodPhase.Failed),
+            _nodes.ReadyNodes,
+            _nodes.NotReadyNodes,
+            _pods.Terminating,
+            integrals.RequestedNow(),
+            integrals.AllocatableNow()));
     }
 
     public RunSummary Summarize()
     {
         var latencies = new List<double>();
-        int scheduled = 0, unschedulable = 0, everUnschedulable = 0, succeeded = 0, failed = 0;
-        foreach (var r in _records)
+        int scheduled = 0, unschedulable = 0, everUnschedulable = 0, succeeded = 0, failed = 0, evicted = 0, restarts = 0;
+        foreach (var r in _pods.Records)
         {
             if (r.Scheduled is { } s)
             {
@@ -199,13 +113,15 @@ public sealed class MetricsRecorder : IPodWatcher, INodeWatcher, IEventSink, IEv
             if (r.FailedSchedulingAttempts > 0) everUnschedulable++;
             if (r.Phase == PodPhase.Succeeded) succeeded++;
             if (r.Phase == PodPhase.Failed) failed++;
+            if (r.Evicted) evicted++;
+            restarts += r.Restarts;
         }
         latencies.Sort();
         return new RunSummary
         {
             SimulatedSeconds = _sim.Now.TotalSeconds,
             EventsProcessed = _sim.EventsProcessed,
-            PodsCreated = _records.Count,
+            PodsCreated = _pods.Records.Count,
             PodsScheduled = scheduled,
             PodsUnschedulable = unschedulable,
             PodsEverUnschedulable = everUnschedulable,
@@ -218,7 +134,11 @@ public sealed class MetricsRecorder : IPodWatcher, INodeWatcher, IEventSink, IEv
                 Percentiles.NearestRank(latencies, 50),
                 Percentiles.NearestRank(latencies, 95),
                 latencies.Count == 0 ? 0 : latencies[^1]),
-            AllocationRatio = _integrals.Ratios(),
+            AllocationRatio = _allocation.Integrals.Ratios(),
+            Jobs = _jobs.Summarize(),
+            PodDisruptions = new PodDisruptionSummary(evicted, restarts),
+            NodeHealth = _nodes.Summarize(_sim.Now),
+            TimeToRecover = _recoveries.Summarize(),
         };
     }
 }

@@ -6,7 +6,8 @@ namespace Simulator.Cluster.Metrics;
 /// <summary>
 /// One pod's life, kept after the pod object is gone: one row of pods.csv.
 /// <see cref="Deleted"/> marks a pod removed from the API server; until then it is in exactly
-/// one <see cref="Phase"/>.
+/// one <see cref="Phase"/>. An evicted pod keeps the eviction in <see cref="Reason"/>
+/// (Evicted, Preempted, TaintManagerEviction) rather than the generic "Deleted".
 /// </summary>
 public sealed class PodRecord
 {
@@ -15,6 +16,10 @@ public sealed class PodRecord
     public required string Uid { get; init; }
     public required SimTime Created { get; init; }
     public int Priority { get; init; }
+
+    /// <summary>The kind of the pod's controller owner (ReplicaSet, Job), or empty for a bare pod.</summary>
+    public string OwnerKind { get; init; } = "";
+    public string OwnerName { get; init; } = "";
     public SimTime? Scheduled { get; set; }
     public SimTime? Started { get; set; }
     public SimTime? Finished { get; set; }
@@ -32,4 +37,7 @@ public sealed class PodRecord
 
     /// <summary>Scheduling attempts that failed (FailedScheduling events).</summary>
     public int FailedSchedulingAttempts { get; set; }
+
+    /// <summary>Removed against its will: by drain, the taint manager, preemption or node-pressure eviction.</summary>
+    public bool Evicted { get; set; }
 }

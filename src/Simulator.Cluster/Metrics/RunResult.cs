@@ -18,4 +18,13 @@ public sealed record RunResult
 
     /// <summary>In the order they happened.</summary>
     public required IReadOnlyList<ClusterEvent> Events { get; init; }
+
+    /// <summary>In creation order.</summary>
+    public IReadOnlyList<JobRecord> Jobs { get; init; } = [];
+
+    /// <summary>Nodes in the order they were added, each node's intervals in time order.</summary>
+    public IReadOnlyList<NodeInterval> Nodes { get; init; } = [];
+
+    /// <summary>By start time.</summary>
+    public IReadOnlyList<RecoveryInterval> Recoveries { get; init; } = [];
 }

@@ -5,7 +5,8 @@ namespace Simulator.Cluster.Metrics;
 /// <summary>
 /// The cluster at one sampling instant: one row of timeseries.csv. Per-resource values are
 /// keyed by resource name; <see cref="Requested"/> counts bound, unfinished pods and
-/// <see cref="Allocatable"/> counts ready nodes.
+/// <see cref="Allocatable"/> counts ready nodes. <see cref="TerminatingPods"/> are pods with a
+/// deletion timestamp not yet removed by their kubelet; they are also counted in their phase.
 /// </summary>
 public sealed record TimeSeriesRow(
     SimTime Time,
@@ -14,5 +15,7 @@ public sealed record TimeSeriesRow(
     int SucceededPods,
     int FailedPods,
     int ReadyNodes,
+    int NotReadyNodes,
+    int TerminatingPods,
     IReadOnlyDictionary<string, long> Requested,
     IReadOnlyDictionary<string, long> Allocatable);

@@ -1,8 +1,14 @@
 using System.Buffers;
+using System.Globalization;
+using Simulator.Engine;
 
 namespace Simulator.Reporting.Results;
 
-/// <summary>RFC 4180 fields, with "\n" rows instead of CRLF so files diff cleanly.</summary>
+/// <summary>
+/// RFC 4180 fields, with "\n" rows instead of CRLF so files diff cleanly, and the value formats
+/// every CSV file shares: seconds with six decimals (exact microseconds), empty for a time that
+/// never came; integers and booleans in invariant culture.
+/// </summary>
 internal static class Csv
 {
     private static readonly SearchValues<char> NeedsQuoting = SearchValues.Create(",\"\r\n");
@@ -19,4 +25,12 @@ internal static class Csv
         }
         writer.WriteLine();
     }
+
+    public static string Seconds(SimTime? time) => time is { } t ? t.ToSecondsString() : "";
+
+    public static string Seconds(SimDuration? duration) => duration is { } d ? new SimTime(d.Microseconds).ToSecondsString() : "";
+
+    public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Boolean(bool value) => value ? "true" : "false";
 }

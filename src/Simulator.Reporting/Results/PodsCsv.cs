@@ -1,22 +1,25 @@
-using System.Globalization;
 using Simulator.Cluster.Metrics;
-using Simulator.Engine;
 
 namespace Simulator.Reporting.Results;
 
-/// <summary>pods.csv: one row per pod in creation order; times in seconds, empty when it never happened.</summary>
+/// <summary>
+/// pods.csv: one row per pod in creation order; times in seconds, empty when it never happened.
+/// Columns added after the first release go at the end, so readers by position keep working:
+/// the controller owner (<c>owner_kind,owner_name</c>, empty for a bare pod) and <c>evicted</c>
+/// (drain, taint manager, preemption or node pressure; the reason column says which).
+/// </summary>
 internal static class PodsCsv
 {
     public const string FileName = "pods.csv";
 
     public const string Header =
         "namespace,name,uid,node,pod_ip,phase,priority,created_s,scheduled_s,started_s,finished_s,deleted_s," +
-        "restarts,failed_scheduling_attempts,reason,message";
+        "restarts,failed_scheduling_attempts,reason,message,owner_kind,owner_name,evicted";
 
     public static void Write(TextWriter writer, IReadOnlyList<PodRecord> pods)
     {
         writer.WriteLine(Header);
-        var fields = new string[16];
+        var fields = new string[19];
         foreach (var pod in pods)
         {
             fields[0] = pod.Namespace;
@@ -25,19 +28,20 @@ internal static class PodsCsv
             fields[3] = pod.Node;
             fields[4] = pod.PodIP;
             fields[5] = pod.Phase.ToString();
-            fields[6] = pod.Priority.ToString(CultureInfo.InvariantCulture);
+            fields[6] = Csv.Integer(pod.Priority);
             fields[7] = pod.Created.ToSecondsString();
-            fields[8] = Seconds(pod.Scheduled);
-            fields[9] = Seconds(pod.Started);
-            fields[10] = Seconds(pod.Finished);
-            fields[11] = Seconds(pod.Deleted);
-            fields[12] = pod.Restarts.ToString(CultureInfo.InvariantCulture);
-            fields[13] = pod.FailedSchedulingAttempts.ToString(CultureInfo.InvariantCulture);
+            fields[8] = Csv.Seconds(pod.Scheduled);
+            fields[9] = Csv.Seconds(pod.Started);
+            fields[10] = Csv.Seconds(pod.Finished);
+            fields[11] = Csv.Seconds(pod.Deleted);
+            fields[12] = Csv.Integer(pod.Restarts);
+            fields[13] = Csv.Integer(pod.FailedSchedulingAttempts);
             fields[14] = pod.Reason;
             fields[15] = pod.Message;
+            fields[16] = pod.OwnerKind;
+            fields[17] = pod.OwnerName;
+            fields[18] = Csv.Boolean(pod.Evicted);
             Csv.WriteRow(writer, fields);
         }
     }
-
-    private static string Seconds(SimTime? time) => time is { } t ? t.ToSecondsString() : "";
 }

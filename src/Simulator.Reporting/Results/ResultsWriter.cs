@@ -12,7 +12,10 @@ public static class ResultsWriter
 
     /// <summary>The files written for every run, in the order they are written.</summary>
     public static IReadOnlyList<string> FileNames { get; } =
-        [SummaryJson.FileName, PodsCsv.FileName, TimeSeriesCsv.FileName, EventsLog.FileName, ManifestJson.FileName];
+    [
+        SummaryJson.FileName, PodsCsv.FileName, JobsCsv.FileName, NodesCsv.FileName, RecoveriesCsv.FileName,
+        TimeSeriesCsv.FileName, EventsLog.FileName, ManifestJson.FileName,
+    ];
 
     /// <exception cref="ResultsTargetNotEmptyException">The target exists and holds something.</exception>
     public static void Write(string targetDirectory, RunRecord run)
@@ -40,21 +43,22 @@ public static class ResultsWriter
 
     private static void WriteAll(string directory, RunRecord run)
     {
+        var result = run.Result;
         var scenario = ScenarioCopy.Copy(run.Scenario, Path.Combine(directory, ScenarioCopy.DirectoryName));
         SummaryJson.Write(Path.Combine(directory, SummaryJson.FileName), run);
-        using (var writer = TextFiles.CreateText(Path.Combine(directory, PodsCsv.FileName)))
-        {
-            PodsCsv.Write(writer, run.Result.Pods);
-        }
-        using (var writer = TextFiles.CreateText(Path.Combine(directory, TimeSeriesCsv.FileName)))
-        {
-            TimeSeriesCsv.Write(writer, run.Result.TimeSeries);
-        }
-        using (var writer = TextFiles.CreateText(Path.Combine(directory, EventsLog.FileName)))
-        {
-            EventsLog.Write(writer, run.Result.Events);
-        }
+        WriteText(directory, PodsCsv.FileName, w => PodsCsv.Write(w, result.Pods));
+        WriteText(directory, JobsCsv.FileName, w => JobsCsv.Write(w, result.Jobs));
+        WriteText(directory, NodesCsv.FileName, w => NodesCsv.Write(w, result.Nodes, result.EndTime));
+        WriteText(directory, RecoveriesCsv.FileName, w => RecoveriesCsv.Write(w, result.Recoveries, result.EndTime));
+        WriteText(directory, TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(w, result.TimeSeries));
+        WriteText(directory, EventsLog.FileName, w => EventsLog.Write(w, result.Events));
         ManifestJson.Write(Path.Combine(directory, ManifestJson.FileName), run, scenario);
+    }
+
+    private static void WriteText(string directory, string fileName, Action<TextWriter> write)
+    {
+        using var writer = TextFiles.CreateText(Path.Combine(directory, fileName));
+        write(writer);
     }
 
     /// <summary>Best effort: the exception that got us here matters more than one from cleaning up.</summary>

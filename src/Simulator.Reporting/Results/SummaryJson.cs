@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Simulator.Cluster.Metrics;
 
 namespace Simulator.Reporting.Results;
 
@@ -11,8 +12,15 @@ namespace Simulator.Reporting.Results;
 ///   "pods_created", "pods_scheduled", "pods_unschedulable", "pods_ever_unschedulable",
 ///   "pods_succeeded", "pods_failed", "pods_running_at_end", "pods_pending_at_end",
 ///   "scheduling_latency_s": { "count", "p50", "p95", "max" },
-///   "allocation_ratio": { "&lt;resource&gt;": ratio, ... } }
+///   "allocation_ratio": { "&lt;resource&gt;": ratio, ... },
+///   "jobs": { "total", "completed", "failed", "jct_s": { "mean", "p50", "p95", "max" } },
+///   "pods": { "evicted", "restarts" },
+///   "nodes": { "failures", "downtime_s" },
+///   "time_to_recover_s": { "count", "p50", "max" } }
 /// </code>
+/// Sections added later are appended, so earlier keys keep their place. <c>jct_s</c> is over
+/// completed Jobs; <c>nodes.failures</c> counts Ready-to-NotReady transitions and
+/// <c>downtime_s</c> the time NotReady after them; <c>time_to_recover_s</c> is over recovered outages.
 /// </summary>
 internal static class SummaryJson
 {
@@ -56,7 +64,39 @@ internal static class SummaryJson
                 w.WriteNumberOrNull(resource, ratio);
             }
             w.WriteEndObject();
+            WriteWorkloadSections(w, s);
             w.WriteEndObject();
         });
+    }
+
+    private static void WriteWorkloadSections(Utf8JsonWriter w, RunSummary s)
+    {
+        w.WriteStartObject("jobs");
+        w.WriteNumber("total", s.Jobs.Total);
+        w.WriteNumber("completed", s.Jobs.Completed);
+        w.WriteNumber("failed", s.Jobs.Failed);
+        w.WriteStartObject("jct_s");
+        w.WriteNumberOrNull("mean", s.Jobs.CompletionTime.MeanSeconds);
+        w.WriteNumberOrNull("p50", s.Jobs.CompletionTime.P50Seconds);
+        w.WriteNumberOrNull("p95", s.Jobs.CompletionTime.P95Seconds);
+        w.WriteNumberOrNull("max", s.Jobs.CompletionTime.MaxSeconds);
+        w.WriteEndObject();
+        w.WriteEndObject();
+
+        w.WriteStartObject("pods");
+        w.WriteNumber("evicted", s.PodDisruptions.Evicted);
+        w.WriteNumber("restarts", s.PodDisruptions.Restarts);
+        w.WriteEndObject();
+
+        w.WriteStartObject("nodes");
+        w.WriteNumber("failures", s.NodeHealth.Failures);
+        w.WriteNumberOrNull("downtime_s", s.NodeHealth.DowntimeSeconds);
+        w.WriteEndObject();
+
+        w.WriteStartObject("time_to_recover_s");
+        w.WriteNumber("count", s.TimeToRecover.Count);
+        w.WriteNumberOrNull("p50", s.TimeToRecover.P50Seconds);
+        w.WriteNumberOrNull("max", s.TimeToRecover.MaxSeconds);
+        w.WriteEndObject();
     }
 }

@@ -4,15 +4,19 @@ using Simulator.Cluster.Metrics;
 namespace Simulator.Reporting.Results;
 
 /// <summary>
-/// timeseries.csv: one row per sampling instant. Every resource that appears in any row gets
-/// three columns (requested, allocatable, allocation ratio), in ordinal order of resource name,
-/// so the header depends only on the data.
+/// timeseries.csv: one row per sampling instant. The fixed counts come first
+/// (<c>not_ready_nodes</c> and <c>terminating_pods</c> right after <c>ready_nodes</c>, so the counts
+/// stay together); then every resource that appears in any row gets three columns (requested,
+/// allocatable, allocation ratio), in ordinal order of resource name, so the header depends only
+/// on the data.
 /// </summary>
 internal static class TimeSeriesCsv
 {
     public const string FileName = "timeseries.csv";
 
-    private const string FixedColumns = "time_s,pending_pods,running_pods,succeeded_pods,failed_pods,ready_nodes";
+    private const int FixedCount = 8;
+
+    private const string FixedColumns = "time_s,pending_pods,running_pods,succeeded_pods,failed_pods,ready_nodes,not_ready_nodes,terminating_pods";
 
     public static void Write(TextWriter writer, IReadOnlyList<TimeSeriesRow> rows)
     {
@@ -26,16 +30,18 @@ internal static class TimeSeriesCsv
         }
         Csv.WriteRow(writer, header);
 
-        var fields = new string[6 + 3 * resources.Count];
+        var fields = new string[FixedCount + 3 * resources.Count];
         foreach (var row in rows)
         {
             fields[0] = row.Time.ToSecondsString();
-            fields[1] = Integer(row.PendingPods);
-            fields[2] = Integer(row.RunningPods);
-            fields[3] = Integer(row.SucceededPods);
-            fields[4] = Integer(row.FailedPods);
-            fields[5] = Integer(row.ReadyNodes);
-            int i = 6;
+            fields[1] = Csv.Integer(row.PendingPods);
+            fields[2] = Csv.Integer(row.RunningPods);
+            fields[3] = Csv.Integer(row.SucceededPods);
+            fields[4] = Csv.Integer(row.FailedPods);
+            fields[5] = Csv.Integer(row.ReadyNodes);
+            fields[6] = Csv.Integer(row.NotReadyNodes);
+            fields[7] = Csv.Integer(row.TerminatingPods);
+            int i = FixedCount;
             foreach (var resource in resources)
             {
                 long requested = row.Requested.GetValueOrDefault(resource);
@@ -51,8 +57,6 @@ internal static class TimeSeriesCsv
     /// <summary>Fixed six decimals; a cluster with no ready capacity is 0 % allocated rather than NaN.</summary>
     internal static string Ratio(long requested, long allocatable) =>
         (allocatable == 0 ? 0.0 : (double)requested / allocatable).ToString("F6", CultureInfo.InvariantCulture);
-
-    private static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static List<string> ResourceNames(IReadOnlyList<TimeSeriesRow> rows)
     {

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Simulator.Cluster.Api;
-using Simulator.Scenarios.Kubernetes;
 using Simulator.Scenarios.Loading;
 using Simulator.Scenarios.Validation;
 using Simulator.Scenarios.Yaml;
@@ -13,9 +11,6 @@ namespace Simulator.Scenarios.Kinds;
 /// </summary>
 internal static class NodePoolReader
 {
-    /// <summary>The label every pool node carries, so selectors and reports can group by pool.</summary>
-    public const string PoolLabel = "ksim.dev/node-pool";
-
     public static void Read(SourceDocument document, LoadContext context)
     {
         var errors = context.Errors;
@@ -35,7 +30,6 @@ internal static class NodePoolReader
         var countField = spec.Child("count");
         var count = FieldValues.Integer(countField, errors, 0, InputLimits.MaxNodes);
         if (countField.IsMissing) errors.At(countField, "Required value");
-        FieldValues.NonNegativeNumber(spec.Child("pricePerHour"), errors);
 
         var template = spec.Child("template");
         if (template.IsMissing) errors.At(template, "Required value");
@@ -55,27 +49,28 @@ internal static class NodePoolReader
         foreach (var image in FieldValues.List(template.Child("images"), errors))
             if (FieldValues.String(image, errors) is { Length: > 0 } name) images.Add(name);
 
+        var price = FieldValues.NonNegativeNumber(spec.Child("pricePerHour"), errors);
         if (errors.Count > before || resources is not { } r || count is not { } n || pool is null) return;
         if (!context.HasRoomForNodes(n, countField)) return;
 
+        var nodePool = new NodePool
+        {
+            Name = pool,
+            Count = (int)n,
+            Labels = labels,
+            Annotations = annotations,
+            Taints = taints,
+            Unschedulable = unschedulable,
+            Capacity = r.Capacity,
+            Allocatable = r.Allocatable,
+            Images = images,
+            PricePerHour = (double)(price ?? 0),
+        };
+        if (!context.TryAddPool(nodePool, nameField)) return;
         for (int i = 0; i < n; i++)
         {
-            string nodeName = pool + "-" + i.ToString(CultureInfo.InvariantCulture);
-            var nodeLabels = new Dictionary<string, string>(labels, StringComparer.Ordinal)
-            {
-                [NodeReader.HostnameLabel] = nodeName,
-                [PoolLabel] = pool,
-            };
-            var node = new Node
-            {
-                Metadata = new ObjectMeta { Name = nodeName, Namespace = "", Labels = nodeLabels, Annotations = annotations },
-                Spec = new NodeSpec { Unschedulable = unschedulable, Taints = [.. taints] },
-                Status = new NodeStatus { Capacity = r.Capacity, Allocatable = r.Allocatable },
-                Pool = pool,
-            };
-            node.Status.Images.UnionWith(images);
             // One report per pool is enough: the rest of its names collide the same way.
-            if (!context.TryAddNode(node, nameField)) return;
+            if (!context.TryAddNode(nodePool.NewNode(i), nameField)) return;
         }
     }
 

@@ -1,3 +1,4 @@
+using Simulator.Cluster.Faults;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios.Kinds;
@@ -13,4 +14,6 @@ internal sealed record ScenarioSettings
     public SimDuration? MetricsInterval { get; init; }
     public long? ImagePullBytesPerSecond { get; init; }
     public SimDuration? ContainerStartTime { get; init; }
+    public IReadOnlyList<TimelineAction> Timeline { get; init; } = [];
+    public IReadOnlyList<FaultModel> FaultModels { get; init; } = [];
 }

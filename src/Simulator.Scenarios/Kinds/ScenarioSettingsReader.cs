@@ -6,8 +6,9 @@ using Simulator.Scenarios.Yaml;
 namespace Simulator.Scenarios.Kinds;
 
 /// <summary>
-/// <c>ksim.dev/v1alpha1 Scenario</c>: the run's name, seed, duration, scheduler profile and
-/// kubelet timing.
+/// <c>ksim.dev/v1alpha1 Scenario</c>: the run's name, seed, duration, scheduler profile, kubelet
+/// timing, scripted timeline and random fault models. Read after every other document, because
+/// the timeline names nodes and pools that those define.
 /// </summary>
 internal static class ScenarioSettingsReader
 {
@@ -24,7 +25,7 @@ internal static class ScenarioSettingsReader
         if (name is not null) KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors);
 
         var spec = root.Child("spec");
-        FieldValues.CheckFields(spec, errors, "description", "seed", "duration", "profile", "metricsInterval", "kubelet");
+        FieldValues.CheckFields(spec, errors, "description", "seed", "duration", "profile", "metricsInterval", "kubelet", "timeline", "faults");
         var profileField = spec.Child("profile");
         var profile = FieldValues.String(profileField, errors);
         if (profile is not null && !SchedulerProfiles.IsKnown(profile))
@@ -47,6 +48,8 @@ internal static class ScenarioSettingsReader
             MetricsInterval = FieldValues.Duration(spec.Child("metricsInterval"), errors, positive: true),
             ImagePullBytesPerSecond = bandwidth,
             ContainerStartTime = FieldValues.Duration(kubelet.Child("containerStartTime"), errors, positive: false),
+            Timeline = TimelineReader.Read(spec.Child("timeline"), context),
+            FaultModels = FaultModelReader.Read(spec.Child("faults"), errors),
         }, root.Child("kind"));
     }
 }

@@ -5,10 +5,23 @@ using Simulator.Scenarios.Yaml;
 
 namespace Simulator.Scenarios.Kubernetes;
 
+/// <summary>Which object's annotations are read: the submission time and the pod behaviour belong to different ones.</summary>
+internal enum AnnotationTarget
+{
+    /// <summary>A bare Pod: it is both the submitted object and the thing that runs.</summary>
+    Pod,
+
+    /// <summary>A Deployment, ReplicaSet or Job: only when it is submitted.</summary>
+    WorkloadObject,
+
+    /// <summary>A pod template: how its pods behave, not when the owner is submitted.</summary>
+    PodTemplate,
+}
+
 /// <summary>
-/// The <c>ksim.dev/</c> annotations of a pod: what a real manifest cannot say (when it is
-/// submitted, how long it runs, how big its image is). Any other key under <c>ksim.dev/</c> is an
-/// error, because a misspelled annotation would otherwise silently change nothing.
+/// The <c>ksim.dev/</c> annotations: what a real manifest cannot say (when it is submitted, how
+/// long it runs, how big its image is, how often it fails). Any other key under <c>ksim.dev/</c>
+/// is an error, because a misspelled annotation would otherwise silently change nothing.
 /// </summary>
 internal static class WorkloadAnnotations
 {
@@ -16,37 +29,75 @@ internal static class WorkloadAnnotations
     public const string SubmitAt = "ksim.dev/submit-at";
     public const string Duration = "ksim.dev/duration";
     public const string ImageSize = "ksim.dev/image-size";
+    public const string FailureRate = "ksim.dev/failure-rate";
+    public const string FailureProbability = "ksim.dev/failure-probability";
 
     /// <summary>The one list to extend when a new annotation is simulated.</summary>
-    private static readonly string[] Known = [Duration, ImageSize, SubmitAt];
+    private static readonly string[] Known = [Duration, FailureProbability, FailureRate, ImageSize, SubmitAt];
 
-    public static (SimTime SubmitAt, Workload Workload) Read(SourceField annotations, ScenarioErrors errors)
+    private static readonly string[] PodBehaviour = [Duration, FailureProbability, FailureRate, ImageSize];
+
+    public static (SimTime SubmitAt, Workload Workload) Read(SourceField annotations, ScenarioErrors errors,
+        AnnotationTarget target = AnnotationTarget.Pod)
     {
         var submitAt = SimTime.Zero;
-        SimDuration? duration = null;
-        long imageSize = 0;
+        var workload = new Workload();
         foreach (var (key, field) in annotations.Entries())
         {
+            if (!key.StartsWith(Prefix, StringComparison.Ordinal)) continue;
+            if (Array.IndexOf(Known, key) < 0)
+            {
+                errors.AtKey(field, $"unknown ksim.dev annotation \"{key}\"{Suggestions.Hint(key, Known)} (known: {string.Join(", ", Known)})");
+                continue;
+            }
+            if (Misplaced(key, target) is { } where)
+            {
+                errors.AtKey(field, where);
+                continue;
+            }
             switch (key)
             {
                 case SubmitAt:
                     if (FieldValues.Duration(field, errors, positive: false) is { } at) submitAt = SimTime.Zero + at;
                     break;
                 case Duration:
-                    duration = FieldValues.Duration(field, errors, positive: false);
+                    workload = workload with { Duration = FieldValues.Duration(field, errors, positive: false) };
                     break;
                 case ImageSize:
-                    imageSize = FieldValues.Quantity(field, errors, ResourceNames.Memory) ?? 0;
+                    workload = workload with { ImageSizeBytes = FieldValues.Quantity(field, errors, ResourceNames.Memory) ?? 0 };
                     break;
-                default:
-                    if (key.StartsWith(Prefix, StringComparison.Ordinal))
-                        errors.AtKey(field, $"unknown ksim.dev annotation \"{key}\"{Suggestions.Hint(key, Known)} (known: {string.Join(", ", Known)})");
+                case FailureRate:
+                    workload = workload with { FailureRatePerHour = (double?)FieldValues.NonNegativeNumber(field, errors) };
+                    break;
+                case FailureProbability:
+                    workload = workload with { FailureProbability = Probability(field, errors) };
                     break;
             }
         }
-        var workload = duration is null && imageSize == 0
-            ? Workload.Default
-            : new Workload { Duration = duration, ImageSizeBytes = imageSize };
-        return (submitAt, workload);
+        // The kubelet fails a run at a random point of its duration; without one the annotation would silently do nothing.
+        if (workload is { FailureProbability: > 0, Duration: null })
+            errors.At(annotations.Child(FailureProbability),
+                $"needs {Duration}: a pod that runs until deleted has no run to fail part-way through (use {FailureRate} for a rate per hour)");
+        // One shared default object keeps pods without annotations cheap and comparable by reference.
+        return (submitAt, workload == Workload.Default ? Workload.Default : workload);
+    }
+
+    /// <summary>Why <paramref name="key"/> has no effect on <paramref name="target"/>, or null if it belongs there.</summary>
+    private static string? Misplaced(string key, AnnotationTarget target) => target switch
+    {
+        AnnotationTarget.WorkloadObject when Array.IndexOf(PodBehaviour, key) >= 0 =>
+            $"{key} describes the pods: put it in spec.template.metadata.annotations",
+        AnnotationTarget.PodTemplate when key == SubmitAt =>
+            $"{key} says when the object itself is created: put it in the top-level metadata.annotations",
+        _ => null,
+    };
+
+    private static double? Probability(SourceField field, ScenarioErrors errors)
+    {
+        var value = FieldValues.NonNegativeNumber(field, errors);
+        if (value is not { } p) return null;
+        if (p <= 1) return (double)p;
+        errors.At(field, $"must be between 0 and 1, got \"{field.Scalar!.Value}\"");
+        return null;
     }
 }

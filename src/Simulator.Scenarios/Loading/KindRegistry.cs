@@ -10,12 +10,14 @@ internal delegate void DocumentReader(SourceDocument document, LoadContext conte
 
 /// <summary>
 /// When a kind is read. Definitions other documents refer to by name (PriorityClass) are read
-/// first, so a Pod may come before the class it names, as kubectl apply allows for a file.
+/// first, so a Pod may come before the class it names, as kubectl apply allows for a file. The
+/// Scenario document comes last: its timeline names nodes and pools defined anywhere in the file.
 /// </summary>
 internal enum ReadPhase
 {
     Definitions,
     Objects,
+    Scenario,
 }
 
 internal sealed record KindEntry(string ApiVersion, string Kind, ReadPhase Phase, DocumentReader Read)
@@ -32,9 +34,12 @@ internal static class KindRegistry
     [
         new("v1", "Node", ReadPhase.Objects, NodeReader.Read),
         new("v1", "Pod", ReadPhase.Objects, PodReader.Read),
+        new("apps/v1", "Deployment", ReadPhase.Objects, DeploymentReader.Read),
+        new("apps/v1", "ReplicaSet", ReadPhase.Objects, ReplicaSetReader.Read),
+        new("batch/v1", "Job", ReadPhase.Objects, JobReader.Read),
         new("scheduling.k8s.io/v1", "PriorityClass", ReadPhase.Definitions, PriorityClassReader.Read),
         new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),
-        new(KsimApiVersion, "Scenario", ReadPhase.Objects, ScenarioSettingsReader.Read),
+        new(KsimApiVersion, "Scenario", ReadPhase.Scenario, ScenarioSettingsReader.Read),
     ];
 
     /// <summary>The entry for a document's apiVersion and kind, or null after reporting why there is none.</summary>

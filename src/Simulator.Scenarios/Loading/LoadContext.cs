@@ -15,6 +15,10 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     private readonly Dictionary<string, int> _nodeLines = new(StringComparer.Ordinal);
     private readonly List<PodSubmission> _pods = [];
     private readonly Dictionary<string, int> _podLines = new(StringComparer.Ordinal);
+    private readonly List<ObjectSubmission> _workloads = [];
+    private readonly Dictionary<string, int> _workloadLines = new(StringComparer.Ordinal);
+    private readonly List<NodePool> _pools = [];
+    private readonly Dictionary<string, int> _poolLines = new(StringComparer.Ordinal);
     private bool _nodeLimitReported;
     private int _settingsLine;
 
@@ -28,6 +32,11 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     public PriorityClassTable PriorityClasses { get; } = new();
 
     public ScenarioSettings? Settings { get; private set; }
+
+    /// <summary>Nodes present at time 0, in file order.</summary>
+    public IReadOnlyList<Node> Nodes => _nodes;
+
+    public IReadOnlyList<NodePool> Pools => _pools;
 
     public void SetSettings(ScenarioSettings settings, SourceField kindField)
     {
@@ -66,6 +75,19 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
         return true;
     }
 
+    /// <summary>Adds a node pool unless its name is taken; its nodes are added separately.</summary>
+    public bool TryAddPool(NodePool pool, SourceField nameField)
+    {
+        if (_poolLines.TryGetValue(pool.Name, out int first))
+        {
+            Errors.At(nameField, $"node pool \"{pool.Name}\" already exists (first defined at line {first})");
+            return false;
+        }
+        _poolLines.Add(pool.Name, nameField.Position.Line);
+        _pools.Add(pool);
+        return true;
+    }
+
     public void AddPod(PodSubmission submission, SourceField nameField)
     {
         var pod = submission.Pod;
@@ -76,6 +98,23 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
         }
         _podLines.Add(pod.Key, nameField.Position.Line);
         _pods.Add(submission);
+    }
+
+    /// <summary>
+    /// Adds a Deployment, ReplicaSet or Job; names are unique per kind and namespace.
+    /// <paramref name="resource"/> is how kubectl names the kind in messages ("deployments.apps").
+    /// </summary>
+    public void AddWorkload(ObjectSubmission submission, SourceField nameField, string resource)
+    {
+        var meta = submission.Object.Metadata;
+        string key = resource + "/" + meta.Key;
+        if (_workloadLines.TryGetValue(key, out int first))
+        {
+            Errors.At(nameField, $"{resource} \"{meta.Name}\" already exists (first defined at line {first})");
+            return;
+        }
+        _workloadLines.Add(key, nameField.Position.Line);
+        _workloads.Add(submission);
     }
 
     public ScenarioDefinition Build()
@@ -94,6 +133,10 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
             ContainerStartTime = s.ContainerStartTime ?? defaults.ContainerStartTime,
             Nodes = _nodes,
             Pods = _pods,
+            Workloads = _workloads,
+            NodePools = _pools,
+            Timeline = s.Timeline,
+            FaultModels = s.FaultModels,
             SourceFiles = [File],
         };
     }

@@ -86,20 +86,30 @@ internal static class FieldValues
 
     public static decimal? NonNegativeNumber(SourceField field, ScenarioErrors errors)
     {
+        var value = Number(field, errors);
+        if (value is not < 0) return value;
+        errors.At(field, $"must not be negative, got \"{field.Scalar!.Value}\"");
+        return null;
+    }
+
+    /// <summary>A number greater than zero, such as a distribution's shape.</summary>
+    public static decimal? PositiveNumber(SourceField field, ScenarioErrors errors)
+    {
+        var value = Number(field, errors);
+        if (value is not <= 0) return value;
+        errors.At(field, $"must be greater than 0, got \"{field.Scalar!.Value}\"");
+        return null;
+    }
+
+    private static decimal? Number(SourceField field, ScenarioErrors errors)
+    {
         var text = Text(field, errors, "a number");
         if (text is null) return null;
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out var value))
-        {
-            errors.At(field, $"must be a number, got \"{text}\"");
-            return null;
-        }
-        if (value < 0)
-        {
-            errors.At(field, $"must not be negative, got \"{text}\"");
-            return null;
-        }
-        return value;
+            return value;
+        errors.At(field, $"must be a number, got \"{text}\"");
+        return null;
     }
 
     /// <summary>A Go-style duration ("90s", "1h30m"); <paramref name="positive"/> also rejects zero.</summary>

@@ -17,7 +17,7 @@ public sealed class QuickstartTests : IDisposable
         var (run, output) = await _cli.RunToTempOutAsync(_quickstart, "--seed", "11");
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("results: out-", run.Out, StringComparison.Ordinal);
-        foreach (var file in new[] { "summary.json", "pods.csv", "timeseries.csv", "events.log", "manifest.json", "scenario/01-quickstart.yaml" })
+        foreach (var file in new[] { "summary.json", "pods.csv", "jobs.csv", "nodes.csv", "recoveries.csv", "timeseries.csv", "events.log", "manifest.json", "scenario/01-quickstart.yaml" })
         {
             Assert.True(File.Exists(Path.Combine(output, file)), file);
         }
@@ -26,7 +26,7 @@ public sealed class QuickstartTests : IDisposable
         var rerun = await _cli.RunAsync("rerun", output);
 
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("identical: 5 files\n", rerun.Out);
+        Assert.Equal("identical: 8 files\n", rerun.Out);
     }
 
     [Fact]

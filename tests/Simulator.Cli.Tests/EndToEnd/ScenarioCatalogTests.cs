@@ -1,6 +1,7 @@
 using Simulator.Cli.Support;
 using Simulator.Cluster.Api;
 using Simulator.Cluster.Metrics;
+using Simulator.Engine;
 using Simulator.Scenarios;
 
 namespace Simulator.Cli.Tests.EndToEnd;
@@ -14,7 +15,8 @@ public sealed class ScenarioCatalogTests : IDisposable
 {
     private static readonly string Root = RepositoryLocator.FindRootOfExecutable()!;
 
-    private static readonly string[] DeterministicFiles = ["summary.json", "pods.csv", "timeseries.csv", "events.log"];
+    private static readonly string[] DeterministicFiles =
+        ["summary.json", "pods.csv", "jobs.csv", "nodes.csv", "recoveries.csv", "timeseries.csv", "events.log"];
 
     /// <summary>What each scenario must show, by file name.</summary>
     private static readonly Dictionary<string, Action<RunResult>> Expectations = new(StringComparer.Ordinal)
@@ -41,6 +43,83 @@ public sealed class ScenarioCatalogTests : IDisposable
                 p => Assert.StartsWith("gpu-", p.Node, StringComparison.Ordinal));
             Assert.All(pods.Values.Where(p => !p.Name.StartsWith("train-", StringComparison.Ordinal)),
                 p => Assert.StartsWith("cpu-", p.Node, StringComparison.Ordinal));
+        },
+        ["02-self-healing.yaml"] = result =>
+        {
+            const string failed = "cpu-b-0";
+            // FailNode at 1h; after the 50 s grace period the node lifecycle controller, which
+            // looks every 5 s, taints the node at the first multiple of 5 s from then on.
+            long graceEnd = 3600 + 50;
+            var taintedAt = SimTime.Zero + SimDuration.FromSeconds((graceEnd + 4) / 5 * 5);
+            var evictedAt = taintedAt + SimDuration.FromSeconds(300);
+            var notReady = Assert.Single(result.Nodes, n => n.Node == failed && n.State == NodeState.NotReady);
+            Assert.Equal(taintedAt, notReady.From);
+            Assert.True(notReady.To >= SimTime.Zero + SimDuration.FromHours(2), "the node is NotReady until it recovers at 2h");
+            Assert.Equal(NodeState.Ready, result.Nodes.Last(n => n.Node == failed).State);
+
+            var web = result.Pods.Where(p => p.OwnerKind == "ReplicaSet" && p.OwnerName.StartsWith("web-", StringComparison.Ordinal)).ToList();
+            var lost = web.Where(p => p.Node == failed).ToList();
+            Assert.NotEmpty(lost);
+            Assert.All(lost, p =>
+            {
+                Assert.True(p.Evicted);
+                Assert.Equal("TaintManagerEviction", p.Reason);
+                Assert.Contains(result.Events, e => e.Reason == "TaintManagerEviction" && e.Time == evictedAt
+                    && e.ObjectName == $"{p.Namespace}/{p.Name}" && e.Message.StartsWith("Marking for deletion", StringComparison.Ordinal));
+            });
+            // The ReplicaSet stops counting pods being deleted, so replacements appear at the same instant.
+            var replacements = web.Where(p => p.Created > SimTime.Zero).ToList();
+            Assert.Equal(lost.Count, replacements.Count);
+            Assert.All(replacements, p =>
+            {
+                Assert.Equal(evictedAt, p.Created);
+                Assert.NotEqual(failed, p.Node);
+                Assert.NotNull(p.Started);
+                Assert.DoesNotContain(lost, l => l.Name == p.Name || l.PodIP == p.PodIP);
+            });
+            var running = web.Where(p => p.Deleted is null && p.Phase == PodPhase.Running).ToList();
+            Assert.Equal(6, running.Count);
+            Assert.DoesNotContain(running, p => p.Node == failed);
+            var outage = Assert.Single(result.Recoveries);
+            Assert.Equal(("Deployment", "web", taintedAt), (outage.Kind, outage.Name, outage.From));
+            Assert.NotNull(outage.To);
+        },
+        ["03-job-retries.yaml"] = result =>
+        {
+            var jobs = result.Jobs.ToDictionary(j => j.Name);
+            var finetune = jobs["finetune"];
+            Assert.Equal((JobOutcome.Complete, 4, 3), (finetune.Outcome, finetune.Attempts, finetune.FailedPods));
+
+            var broken = jobs["broken-train"];
+            Assert.Equal((JobOutcome.Failed, "BackoffLimitExceeded", 7, 7), (broken.Outcome, broken.Reason, broken.Attempts, broken.FailedPods));
+            var attempts = result.Pods.Where(p => p.OwnerKind == "Job" && p.OwnerName == "broken-train").OrderBy(p => p.Created).ToList();
+            Assert.Equal(7, attempts.Count);
+            Assert.All(attempts, p => Assert.Equal(PodPhase.Failed, p.Phase));
+            // The n-th consecutive failure delays the next pod by 10 s * 2^(n-1), from that failure.
+            for (int i = 1; i < attempts.Count; i++)
+                Assert.Equal(SimDuration.FromSeconds(10L << (i - 1)), attempts[i].Created - attempts[i - 1].Finished!.Value);
+            Assert.Contains(result.Events, e => e.Reason == "BackoffLimitExceeded" && e.ObjectName == "default/broken-train");
+            Assert.Contains(result.Events, e => e.Reason == "Completed" && e.ObjectName == "default/finetune");
+        },
+        ["04-random-failures.yaml"] = result =>
+        {
+            Assert.Equal(SimTime.Zero + SimDuration.FromHours(7 * 24), result.EndTime);
+            // Outages are NotReady intervals that start together: a whole zone, or one node.
+            var outages = result.Nodes.Where(n => n.State == NodeState.NotReady).GroupBy(n => n.From).ToList();
+            Assert.Contains(outages, o => o.Count() == 8 && o.All(n => n.Pool == "gpu-a"));
+            Assert.Contains(outages, o => o.Count() == 8 && o.All(n => n.Pool == "gpu-b"));
+            Assert.Contains(outages, o => o.Count() == 1);
+            Assert.All(outages, o => Assert.All(o, n => Assert.NotNull(n.To)));
+
+            Assert.Equal(12, result.Jobs.Count);
+            Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
+            Assert.Equal(["train-07", "train-11"], result.Jobs.Where(j => j.Attempts > 1).Select(j => j.Name));
+
+            var inference = result.Pods.Where(p => p.OwnerName.StartsWith("inference-", StringComparison.Ordinal)).ToList();
+            Assert.Contains(inference, p => p.Evicted);
+            Assert.Equal(4, inference.Count(p => p.Deleted is null && p.Phase == PodPhase.Running));
+            Assert.NotEmpty(result.Recoveries);
+            Assert.All(result.Recoveries, r => Assert.NotNull(r.To));
         },
     };
 

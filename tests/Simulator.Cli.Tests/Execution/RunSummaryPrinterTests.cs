@@ -73,6 +73,51 @@ public sealed class RunSummaryPrinterTests
     }
 
     [Fact]
+    public void Jobs_disruptions_node_failures_and_recoveries_get_a_line_each_when_there_are_any()
+    {
+        var record = Record(false);
+        record = record with
+        {
+            Result = record.Result with
+            {
+                Summary = record.Result.Summary with
+                {
+                    Jobs = new JobsSummary(4, 2, 1, new CompletionTimeSummary(90.5, 60, 121, 121)),
+                    PodDisruptions = new PodDisruptionSummary(3, 7),
+                    NodeHealth = new NodeHealthSummary(2, 150.25),
+                    TimeToRecover = new RecoverySummary(2, 12.5, 40),
+                },
+            },
+        };
+        using var output = new StringWriter { NewLine = "\n" };
+
+        RunSummaryPrinter.Print(output, record, "out");
+
+        Assert.EndsWith(
+            "allocation (time-weighted): cpu 45.2%, nvidia.com/gpu 87.5%\n" +
+            "jobs: 4 total, 2 completed, 1 failed; completion time mean 90.5s, p50 60s, p95 121s, max 121s\n" +
+            "disruptions: 3 pod(s) evicted, 7 container restart(s)\n" +
+            "node failures: 2 (Ready to NotReady), 150.25s NotReady in total\n" +
+            "time to recover: p50 12.5s, max 40s (over 2 recovered outage(s))\n",
+            output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Jobs_none_of_which_completed_have_no_completion_times()
+    {
+        var record = Record(false);
+        record = record with
+        {
+            Result = record.Result with { Summary = record.Result.Summary with { Jobs = new JobsSummary(2, 0, 1, CompletionTimeSummary.None) } },
+        };
+        using var output = new StringWriter { NewLine = "\n" };
+
+        RunSummaryPrinter.Print(output, record, "out");
+
+        Assert.EndsWith("\njobs: 2 total, 0 completed, 1 failed\n", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_partial_run_says_so()
     {
         using var output = new StringWriter { NewLine = "\n" };

@@ -17,6 +17,11 @@ public sealed class PodBuilder(string name)
     private string _nodeName = "";
     private PreemptionPolicy _preemption = PreemptionPolicy.PreemptLowerPriority;
     private SimDuration _grace = SimDuration.FromSeconds(30);
+    // Never rather than Kubernetes' default Always: a test pod with a duration is a batch pod that
+    // finishes, whereas under Always the kubelet would restart its container after it exits 0.
+    private RestartPolicy _restartPolicy = RestartPolicy.Never;
+    private double? _failureRatePerHour;
+    private double? _failureProbability;
 
     public PodBuilder Cpu(string quantity) => Set(ResourceNames.Cpu, quantity);
 
@@ -86,6 +91,26 @@ public sealed class PodBuilder(string name)
         return this;
     }
 
+    public PodBuilder Restart(RestartPolicy policy)
+    {
+        _restartPolicy = policy;
+        return this;
+    }
+
+    /// <summary>ksim.dev/failure-rate: error exits per hour of running.</summary>
+    public PodBuilder FailureRate(double perHour)
+    {
+        _failureRatePerHour = perHour;
+        return this;
+    }
+
+    /// <summary>ksim.dev/failure-probability: the chance that a run fails before its duration is up.</summary>
+    public PodBuilder FailureProbability(double probability)
+    {
+        _failureProbability = probability;
+        return this;
+    }
+
     private PodBuilder Set(string resource, string quantity)
     {
         Assert.True(Quantity.TryParseFor(resource, quantity, out var v, out var error), error);
@@ -109,8 +134,15 @@ public sealed class PodBuilder(string name)
                 PreemptionPolicy = _preemption,
                 NodeName = _nodeName,
                 TerminationGracePeriod = _grace,
+                RestartPolicy = _restartPolicy,
             },
-            Workload = new Workload { Duration = _duration, ImageSizeBytes = _imageSize },
+            Workload = new Workload
+            {
+                Duration = _duration,
+                ImageSizeBytes = _imageSize,
+                FailureRatePerHour = _failureRatePerHour,
+                FailureProbability = _failureProbability,
+            },
         };
     }
 }

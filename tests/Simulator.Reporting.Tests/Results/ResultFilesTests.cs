@@ -23,9 +23,11 @@ public sealed class ResultFilesTests : IDisposable
     public void Pods_csv_has_one_row_per_pod_with_empty_times_that_never_happened_and_quoted_messages()
     {
         Assert.Equal(
-            "namespace,name,uid,node,pod_ip,phase,priority,created_s,scheduled_s,started_s,finished_s,deleted_s,restarts,failed_scheduling_attempts,reason,message\n" +
-            "default,web-1,uid-1,node-a,10.0.0.5,Succeeded,100,0.000000,0.250000,1.500000,61.500000,,0,0,Completed,\n" +
-            "ml,train-0,uid-2,,,Pending,0,10.000000,,,,,0,3,Unschedulable,\"0/2 nodes are available: 2 Insufficient nvidia.com/gpu, \"\"big\"\" pod.\"\n",
+            "namespace,name,uid,node,pod_ip,phase,priority,created_s,scheduled_s,started_s,finished_s,deleted_s," +
+            "restarts,failed_scheduling_attempts,reason,message,owner_kind,owner_name,evicted\n" +
+            "default,web-1,uid-1,node-a,10.0.0.5,Succeeded,100,0.000000,0.250000,1.500000,61.500000,,0,0,Completed,,Job,web-batch,false\n" +
+            "ml,train-0,uid-2,,,Pending,0,10.000000,,,,,0,3,Unschedulable,\"0/2 nodes are available: 2 Insufficient nvidia.com/gpu, \"\"big\"\" pod.\",,,false\n" +
+            "default,web-5d8f-x2k,uid-3,node-b,10.0.1.7,Running,0,5.000000,5.500000,6.500000,,90.000000,1,0,TaintManagerEviction,,ReplicaSet,web-5d8f,true\n",
             Read("pods.csv"));
     }
 
@@ -33,13 +35,48 @@ public sealed class ResultFilesTests : IDisposable
     public void Timeseries_csv_has_three_columns_per_resource_in_ordinal_order_and_zero_allocation_without_capacity()
     {
         Assert.Equal(
-            "time_s,pending_pods,running_pods,succeeded_pods,failed_pods,ready_nodes," +
+            "time_s,pending_pods,running_pods,succeeded_pods,failed_pods,ready_nodes,not_ready_nodes,terminating_pods," +
             "requested_cpu,allocatable_cpu,allocation_cpu," +
             "requested_memory,allocatable_memory,allocation_memory," +
             "requested_nvidia.com/gpu,allocatable_nvidia.com/gpu,allocation_nvidia.com/gpu\n" +
-            "0.000000,1,0,0,0,2,0,8000,0.000000,0,17179869184,0.000000,0,0,0.000000\n" +
-            "10.000000,1,1,0,0,2,2000,8000,0.250000,0,17179869184,0.000000,1,0,0.000000\n",
+            "0.000000,1,0,0,0,2,0,0,0,8000,0.000000,0,17179869184,0.000000,0,0,0.000000\n" +
+            "10.000000,1,1,0,0,2,1,1,2000,8000,0.250000,0,17179869184,0.000000,1,0,0.000000\n",
             Read("timeseries.csv"));
+    }
+
+    [Fact]
+    public void Jobs_csv_has_one_row_per_job_with_empty_times_and_jct_while_unfinished()
+    {
+        Assert.Equal(
+            "namespace,name,uid,submitted_s,first_start_s,completed_s,jct_s,attempts,failures,outcome,reason\n" +
+            "ml,train-a,j-1,0.000000,1.500000,61.500000,61.500000,1,0,Complete,\n" +
+            "ml,train-b,j-2,10.000000,12.000000,100.250000,90.250000,3,3,Failed,BackoffLimitExceeded\n" +
+            "ml,train-c,j-3,110.000000,,,,0,0,Pending,\n",
+            Read("jobs.csv"));
+    }
+
+    [Fact]
+    public void Nodes_csv_has_one_row_per_interval_and_open_intervals_last_until_the_end_of_the_run()
+    {
+        Assert.Equal(
+            "node,pool,state,from_s,to_s,duration_s,added_s,removed_s\n" +
+            "node-a,cpu,Ready,0.000000,,120.000000,0.000000,\n" +
+            "node-b,gpu,Ready,0.000000,30.000000,30.000000,0.000000,\n" +
+            "node-b,gpu,NotReady,30.000000,75.500000,45.500000,0.000000,\n" +
+            "node-b,gpu,Ready,75.500000,,44.500000,0.000000,\n" +
+            "node-c,gpu,Ready,0.000000,100.000000,100.000000,0.000000,110.000000\n" +
+            "node-c,gpu,NotReady,100.000000,110.000000,10.000000,0.000000,110.000000\n",
+            Read("nodes.csv"));
+    }
+
+    [Fact]
+    public void Recoveries_csv_has_one_row_per_outage_and_an_unrecovered_one_has_no_end()
+    {
+        Assert.Equal(
+            "kind,namespace,name,from_s,to_s,duration_s\n" +
+            "Deployment,default,web,30.000000,80.500000,50.500000\n" +
+            "ReplicaSet,default,cache,100.000000,,20.000000\n",
+            Read("recoveries.csv"));
     }
 
     [Fact]
@@ -65,8 +102,8 @@ public sealed class ResultFilesTests : IDisposable
               "end_time_s": 120.000000,
               "simulated_seconds": 120,
               "events_processed": 42,
-              "pods_created": 2,
-              "pods_scheduled": 1,
+              "pods_created": 3,
+              "pods_scheduled": 2,
               "pods_unschedulable": 1,
               "pods_ever_unschedulable": 1,
               "pods_succeeded": 1,
@@ -83,6 +120,30 @@ public sealed class ResultFilesTests : IDisposable
                 "cpu": 0.5,
                 "memory": 0.125,
                 "nvidia.com/gpu": 0
+              },
+              "jobs": {
+                "total": 3,
+                "completed": 1,
+                "failed": 1,
+                "jct_s": {
+                  "mean": 61.5,
+                  "p50": 61.5,
+                  "p95": 61.5,
+                  "max": 61.5
+                }
+              },
+              "pods": {
+                "evicted": 1,
+                "restarts": 1
+              },
+              "nodes": {
+                "failures": 2,
+                "downtime_s": 55.5
+              },
+              "time_to_recover_s": {
+                "count": 1,
+                "p50": 50.5,
+                "max": 50.5
               }
             }
 

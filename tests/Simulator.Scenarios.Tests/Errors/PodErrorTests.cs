@@ -159,29 +159,6 @@ public class PodErrorTests
             ["x.yaml:15:18: metadata.name: pods \"web\" already exists (first defined at line 3)"]
         },
         {
-            "unknown ksim.dev annotation",
-            Pod + """
-            metadata:
-              name: p
-              annotations:
-                ksim.dev/durration: 5m
-            spec:
-              containers: [{name: c, image: busybox}]
-            """,
-            ["x.yaml:6:5: metadata.annotations.ksim.dev/durration: unknown ksim.dev annotation \"ksim.dev/durration\"; did you mean \"ksim.dev/duration\"? (known: ksim.dev/duration, ksim.dev/image-size, ksim.dev/submit-at)"]
-        },
-        {
-            "invalid submit time",
-            Pod + """
-            metadata:
-              name: p
-              annotations: {ksim.dev/submit-at: soon}
-            spec:
-              containers: [{name: c, image: busybox}]
-            """,
-            ["x.yaml:5:37: metadata.annotations.ksim.dev/submit-at: invalid duration \"soon\": expected a number at position 1 (use Go syntax such as \"90s\", \"5m\", \"1h30m\")"]
-        },
-        {
             "unknown priorityClassName",
             Pod + """
             metadata: {name: p}

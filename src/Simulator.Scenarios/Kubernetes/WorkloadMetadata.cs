@@ -1,0 +1,33 @@
+using k8s.Models;
+using Simulator.Cluster.Api;
+using Simulator.Engine;
+using Simulator.Scenarios.Validation;
+using Simulator.Scenarios.Yaml;
+
+namespace Simulator.Scenarios.Kubernetes;
+
+/// <summary>The metadata of a Deployment, ReplicaSet or Job, and when it is submitted.</summary>
+internal sealed record WorkloadMetadata(ObjectMeta Metadata, SimTime SubmitAt, SourceField NameField)
+{
+    /// <summary>The metadata, or null after reporting errors in it.</summary>
+    public static WorkloadMetadata? Read(V1ObjectMeta? v1, SourceField metadata, ScenarioErrors errors)
+    {
+        int before = errors.Count;
+        var nameField = metadata.Child("name");
+        var name = v1?.Name;
+        KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
+        var ns = v1?.NamespaceProperty;
+        if (ns is not null) KubernetesNames.Check(metadata.Child("namespace"), ns, NameRule.Label, errors);
+        var (submitAt, _) = WorkloadAnnotations.Read(metadata.Child("annotations"), errors, AnnotationTarget.WorkloadObject);
+        if (errors.Count > before || name is null) return null;
+
+        var meta = new ObjectMeta
+        {
+            Name = name,
+            Namespace = string.IsNullOrEmpty(ns) ? PodReader.DefaultNamespace : ns,
+            Labels = PodSpecReader.Copy(v1?.Labels),
+            Annotations = PodSpecReader.Copy(v1?.Annotations),
+        };
+        return new WorkloadMetadata(meta, submitAt, nameField);
+    }
+}
