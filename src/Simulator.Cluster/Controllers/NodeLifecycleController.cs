@@ -298,8 +298,7 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         var now = _sim.Now;
         while (zone.HasQueue && zone.TryAccept(now))
         {
-            var name = zone.Peek();
-            zone.Dequeue();
+            var name = zone.Dequeue();
             // A node deleted or Ready again meanwhile still used up its token, as in kube.
             if (_store.GetNode(name) is not { } node) continue;
             switch (ReadyStatus(node))

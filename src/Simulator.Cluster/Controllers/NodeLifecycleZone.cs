@@ -26,7 +26,7 @@ public enum ZoneState
 /// is lost).
 /// </para>
 /// </summary>
-internal sealed class NodeLifecycleZone(string key, int order, double qps)
+internal sealed class NodeLifecycleZone(string key, double qps)
 {
     private readonly List<string> _queue = [];
     private readonly HashSet<string> _set = new(StringComparer.Ordinal);
@@ -34,9 +34,6 @@ internal sealed class NodeLifecycleZone(string key, int order, double qps)
 
     /// <summary>kube's zone key: region and zone labels joined by ":\0:", empty without either.</summary>
     public string Key { get; } = key;
-
-    /// <summary>Zones are visited in the order they appeared, for a deterministic run.</summary>
-    public int Order { get; } = order;
 
     public ZoneState State { get; set; } = ZoneState.Initial;
 
@@ -50,13 +47,15 @@ internal sealed class NodeLifecycleZone(string key, int order, double qps)
 
     public EventHandle Timer { get; set; }
 
-    public int Queued => _queue.Count;
-
     public bool HasQueue => _queue.Count > 0;
 
-    public string Peek() => _queue[0];
-
-    public void Dequeue() => _queue.RemoveAt(0);
+    /// <summary>Takes the node at the head of the queue off it (it stays in the set).</summary>
+    public string Dequeue()
+    {
+        var head = _queue[0];
+        _queue.RemoveAt(0);
+        return head;
+    }
 
     /// <summary>When the next token is available (meaningful only while <see cref="Qps"/> is positive).</summary>
     public SimTime NextTokenAt => _nextTokenAt;

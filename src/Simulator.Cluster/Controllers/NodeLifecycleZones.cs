@@ -41,7 +41,7 @@ internal sealed class NodeLifecycleZones(ControllerSettings settings)
         if (!_byKey.TryGetValue(key, out var zone))
         {
             // A new zone's bucket starts full at the normal rate (addPodEvictorForNewZone).
-            zone = new NodeLifecycleZone(key, _zones.Count, settings.NodeEvictionRate);
+            zone = new NodeLifecycleZone(key, settings.NodeEvictionRate);
             _byKey.Add(key, zone);
             _zones.Add(zone);
         }

@@ -131,12 +131,18 @@ public sealed class Kubelet : IEventHandler
     public void Fail()
     {
         if (!IsUp) return;
+        Stop();
+        Node.Status.HeartbeatStoppedAt = _sim.Now;
+        _store.UpdateNode(Node);
+    }
+
+    /// <summary>The kubelet stops for good or for a while: nothing it had scheduled happens.</summary>
+    public void Stop()
+    {
         IsUp = false;
         foreach (var runtime in _pods.Values) _sim.Cancel(runtime.Timer);
         _pulling.Clear();
         _pullQueueFreeAt = _sim.Now;
-        Node.Status.HeartbeatStoppedAt = _sim.Now;
-        _store.UpdateNode(Node);
     }
 
     /// <summary>
@@ -149,7 +155,13 @@ public sealed class Kubelet : IEventHandler
         if (IsUp) return;
         IsUp = true;
         Node.Status.HeartbeatStoppedAt = null;
+        // The kubelet's first status update after the outage says Ready again; it is news only
+        // if the node lifecycle controller had noticed the silence.
+        bool wasReady = Node.Status.IsReady();
+        Node.Status.SetCondition(NodeConditionType.Ready, ConditionStatus.True, _sim.Now, "KubeletReady", "kubelet is posting ready status");
         _store.UpdateNode(Node);
+        if (!wasReady)
+            _store.RecordEvent(EventType.Normal, "NodeReady", "Node", Node.Name, $"Node {Node.Name} status is now: NodeReady", ComponentName);
         var known = _pods.Values.ToList();
         _pods.Clear();
         foreach (var runtime in known) _ips?.Release(runtime.Pod.Status.PodIP);

@@ -57,7 +57,8 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
                 _store.UpdateNode(node);
                 break;
             case WatchEventType.Deleted:
-                _byNode.Remove(node.Name);
+                // The machine is gone: its kubelet stops acting on pods and its timers are cancelled.
+                if (_byNode.Remove(node.Name, out var gone)) gone.Stop();
                 break;
         }
     }
