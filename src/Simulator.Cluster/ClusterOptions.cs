@@ -16,4 +16,10 @@ public sealed record ClusterOptions
     public ControllerSettings Controllers { get; init; } = new();
     public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>
+    /// Without a duration, a run stops when nothing is left to happen, or at this virtual time if
+    /// the cluster never goes quiet (a pod that restarts forever, random faults): 30 days.
+    /// </summary>
+    public SimDuration MaxRunTimeWithoutDuration { get; init; } = SimDuration.FromHours(24 * 30);
 }

@@ -130,12 +130,14 @@ public sealed class ClusterSimulation : IEventHandler
 
     /// <summary>
     /// Runs until <paramref name="end"/>, or, without an end, until the cluster is quiescent
-    /// (checked every metrics interval). Cancellation stops between steps and marks the result partial.
+    /// (checked every metrics interval) or <see cref="ClusterOptions.MaxRunTimeWithoutDuration"/>
+    /// has passed. Cancellation stops between steps and marks the result partial.
     /// </summary>
     public RunResult Run(SimTime? end, IProgress<SimulationProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var step = _options.MetricsInterval > SimDuration.Zero ? _options.MetricsInterval : SimDuration.FromSeconds(10);
-        bool partial = false;
+        var reason = RunEnd.Duration;
+        var limit = end ?? SimTime.Zero + _options.MaxRunTimeWithoutDuration;
         try
         {
             Engine.RunUntil(SimTime.Zero);
@@ -144,13 +146,21 @@ public sealed class ClusterSimulation : IEventHandler
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
-                    partial = true;
+                    reason = RunEnd.Interrupted;
                     break;
                 }
-                if (end is { } e && Engine.Now >= e) break;
-                if (end is null && IsQuiescent) break;
+                if (end is null && IsQuiescent)
+                {
+                    reason = RunEnd.Quiescent;
+                    break;
+                }
+                if (Engine.Now >= limit)
+                {
+                    reason = end is null ? RunEnd.TimeLimit : RunEnd.Duration;
+                    break;
+                }
                 var next = Engine.Now + step;
-                if (end is { } limit && next > limit) next = limit;
+                if (next > limit) next = limit;
                 Engine.RunUntil(next);
                 progress?.Report(new SimulationProgress(Engine.Now, end, Engine.EventsProcessed,
                     Metrics.CountInPhase(PodPhase.Pending), Metrics.CountInPhase(PodPhase.Running)));
@@ -164,7 +174,8 @@ public sealed class ClusterSimulation : IEventHandler
         return new RunResult
         {
             EndTime = Engine.Now,
-            Partial = partial,
+            Partial = reason == RunEnd.Interrupted,
+            EndReason = reason,
             Summary = Metrics.Summarize(),
             Pods = Metrics.Pods,
             TimeSeries = Metrics.TimeSeries,

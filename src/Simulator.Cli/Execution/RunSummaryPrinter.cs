@@ -19,6 +19,10 @@ internal static class RunSummaryPrinter
         {
             output.WriteLine($"INTERRUPTED at t={result.EndTime}: the results hold what was simulated so far (\"partial\": true in summary.json)");
         }
+        if (result.EndReason == RunEnd.TimeLimit)
+        {
+            output.WriteLine($"note: the scenario has no duration and the cluster never went quiet, so the run stopped at the {result.EndTime} safety limit; set spec.duration");
+        }
         output.WriteLine($"results: {resultsDirectory}");
         output.WriteLine(
             $"pods: {s.PodsCreated} created, {s.PodsScheduled} scheduled, {s.PodsUnschedulable} unschedulable " +

@@ -10,6 +10,9 @@ public sealed record RunResult
 
     /// <summary>True when the run was interrupted (Ctrl+C) before its end.</summary>
     public required bool Partial { get; init; }
+
+    /// <summary>Why the run stopped at <see cref="EndTime"/>.</summary>
+    public RunEnd EndReason { get; init; } = RunEnd.Duration;
     public required RunSummary Summary { get; init; }
 
     /// <summary>In creation order.</summary>

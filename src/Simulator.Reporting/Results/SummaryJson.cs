@@ -8,7 +8,7 @@ namespace Simulator.Reporting.Results;
 /// latencies are in seconds (the <c>_s</c> suffix); allocation ratios are keyed by resource name in
 /// ordinal order. Shape:
 /// <code>
-/// { "scenario", "seed", "profile", "partial", "end_time_s", "simulated_seconds", "events_processed",
+/// { "scenario", "seed", "profile", "partial", "end_reason", "end_time_s", "simulated_seconds", "events_processed",
 ///   "pods_created", "pods_scheduled", "pods_unschedulable", "pods_ever_unschedulable",
 ///   "pods_succeeded", "pods_failed", "pods_running_at_end", "pods_pending_at_end",
 ///   "scheduling_latency_s": { "count", "p50", "p95", "max" },
@@ -37,6 +37,7 @@ internal static class SummaryJson
             w.WriteNumber("seed", run.Seed);
             w.WriteString("profile", run.Profile);
             w.WriteBoolean("partial", result.Partial);
+            w.WriteString("end_reason", EndReasonText(result.EndReason));
             w.WritePropertyName("end_time_s");
             // Exact microseconds as a JSON number, not a double that could print differently.
             w.WriteRawValue(result.EndTime.ToSecondsString());
@@ -99,4 +100,13 @@ internal static class SummaryJson
         w.WriteNumberOrNull("max", s.TimeToRecover.MaxSeconds);
         w.WriteEndObject();
     }
+
+    /// <summary>snake_case, like the keys: duration, quiescent, time_limit, interrupted.</summary>
+    public static string EndReasonText(RunEnd reason) => reason switch
+    {
+        RunEnd.Duration => "duration",
+        RunEnd.Quiescent => "quiescent",
+        RunEnd.TimeLimit => "time_limit",
+        _ => "interrupted",
+    };
 }

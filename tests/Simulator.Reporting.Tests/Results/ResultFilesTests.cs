@@ -99,6 +99,7 @@ public sealed class ResultFilesTests : IDisposable
               "seed": 7,
               "profile": "bin-packing",
               "partial": false,
+              "end_reason": "duration",
               "end_time_s": 120.000000,
               "simulated_seconds": 120,
               "events_processed": 42,
