@@ -21,6 +21,10 @@ public sealed class BadScenarioTests : IDisposable
     [InlineData("negative.yaml", "9:12: spec.template.capacity.cpu: must not be negative, got \"-8\"")]
     [InlineData("duplicate-node.yaml", "13:9: metadata.name: nodes \"cpu-1\" already exists (first defined at line 4)")]
     [InlineData("alias-bomb.yaml", "11:10: YAML aliases expand to more than 100000 nodes")]
+    [InlineData("selector-mismatch.yaml", "11:15: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"website\"}: `selector` does not match template `labels`")]
+    [InlineData("timeline-unknown-node.yaml", "7:38: spec.timeline[0].node: nodes \"gpu-7\" not found; did you mean \"gpu-0\"?")]
+    [InlineData("negative-duration.yaml", "6:13: spec.duration: must not be negative, got \"-5m\"")]
+    [InlineData("bad-distribution.yaml", "9:51: spec.faults[0].timeToFailure.shape: must be greater than 0, got \"-1\"")]
     public async Task A_bad_scenario_exits_2_with_its_position_and_writes_nothing(string file, string expectedError)
     {
         var source = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "tests", "Simulator.Cli.Tests", "EndToEnd", "BadScenarios", file);
