@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Simulator.Cli.Support;
 
 namespace Simulator.Cli.Tests.Commands;
 
@@ -30,5 +31,19 @@ public sealed class ValidateCommandTests : IDisposable
 
         Assert.Equal(2, outcome.ExitCode);
         Assert.StartsWith(missing + ":1:1: ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("02-self-healing.yaml", "4 nodes, 0 pods, 1 Deployment, 2 timeline actions")]
+    [InlineData("03-job-retries.yaml", "2 nodes, 0 pods, 2 Jobs")]
+    [InlineData("04-random-failures.yaml", "16 nodes, 0 pods, 1 Deployment, 12 Jobs, 2 fault models")]
+    public async Task A_valid_scenario_says_what_it_holds(string scenario, string contents)
+    {
+        var file = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "scenarios", scenario);
+
+        var outcome = await _cli.RunAsync("validate", file);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal($"{file}: ok ({contents})\n", outcome.Out);
     }
 }
