@@ -10,7 +10,8 @@ namespace Simulator.Cluster.Controllers;
 /// kube-controller-manager's node lifecycle controller. Every node-monitor-period (5 s, on
 /// multiples of 5 s of virtual time) a node whose kubelet has been silent for
 /// node-monitor-grace-period (50 s) gets Ready=Unknown, <c>node.kubernetes.io/unreachable:NoSchedule</c>
-/// at once and, through a per-zone rate-limited queue, <c>node.kubernetes.io/unreachable:NoExecute</c>,
+/// at once (<see cref="NodeHealthUpdater"/>) and, through a per-zone rate-limited queue
+/// (<see cref="NoExecuteTainter"/>), <c>node.kubernetes.io/unreachable:NoExecute</c>,
 /// which the taint eviction controller turns into pod deletions. A kubelet back makes the node
 /// Ready, and the taints go.
 /// <para>
@@ -40,25 +41,17 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
     public static readonly Taint NotReadyNoSchedule = new(DefaultTolerationSeconds.NotReadyTaint, "", TaintEffect.NoSchedule);
     public static readonly Taint NotReadyNoExecute = new(DefaultTolerationSeconds.NotReadyTaint, "", TaintEffect.NoExecute);
 
-    private const long MonitorTimer = 0;
-    private const long ZoneTimer = 1;
-
     private readonly ClusterStore _store;
     private readonly Simulation _sim;
     private readonly ControllerSettings _settings;
-    private readonly PodsByNodeIndex _pods;
     private readonly Dictionary<string, Entry> _nodes = new(StringComparer.Ordinal);
     private readonly NodeLifecycleZones _zones;
+    private readonly NodeHealthUpdater _health;
+    private readonly NoExecuteTainter _tainter;
     private readonly List<Entry> _attention = [];
     private EventHandle _monitor;
     private long _nextSeq;
     private bool _inPass;
-
-    /// <summary>
-    /// On leaving master disruption mode kube restarts every node's grace period from that moment;
-    /// a silent node is judged from the later of its silence and this.
-    /// </summary>
-    private SimTime _probeFloor = SimTime.Zero;
 
     private sealed class Entry(Node node, long seq, NodeLifecycleZone zone, bool counted)
     {
@@ -74,8 +67,9 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         _store = store;
         _sim = store.Simulation;
         _settings = settings;
-        _pods = pods;
         _zones = new NodeLifecycleZones(settings);
+        _health = new NodeHealthUpdater(store, settings, pods);
+        _tainter = new NoExecuteTainter(store);
         store.Watch(this);
     }
 
@@ -101,32 +95,11 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         }
         if (!_nodes.TryGetValue(node.Name, out var entry)) entry = Register(node);
         entry.Node = node;
-
-        // The kubelet is posting again (it stands in for the kubelet's own status update): Ready
-        // at once, as kube sees it; the NoExecute taint waits for the next monitor pass.
-        if (node.Status.HeartbeatStoppedAt is null && ReadyStatus(node) == ConditionStatus.Unknown)
-        {
-            node.Status.SetCondition(NodeConditionType.Ready, ConditionStatus.True, _sim.Now, "KubeletReady", "kubelet is posting ready status");
-            SyncNoScheduleTaints(node);
-            _store.UpdateNode(node);
-            RecordStatusChange(node, "NodeReady", Kubelet.Kubelet.ComponentName);
-        }
-        else if (SyncNoScheduleTaints(node))
-        {
-            _store.UpdateNode(node);
-        }
+        _health.OnNodeUpdate(node);
         if (NeedsAttention(entry)) Attend(entry);
     }
 
-    public void OnEvent(object? state, long arg)
-    {
-        if (arg == ZoneTimer)
-        {
-            TryTaint((NodeLifecycleZone)state!);
-            return;
-        }
-        MonitorNodeHealth();
-    }
+    public void OnEvent(object? state, long arg) => MonitorNodeHealth();
 
     // ---- registration ----
 
@@ -166,12 +139,12 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         foreach (var entry in _attention.ToArray())
         {
             var node = entry.Node;
-            UpdateNodeHealth(node, now);
-            ProcessTaintBasedEviction(entry);
+            _health.Update(node, now);
+            _tainter.ProcessTaintBasedEviction(node, entry.Zone);
             if (entry.Counted && ReadyStatus(node) != ConditionStatus.True) entry.Zone.NotReady++;
         }
         HandleDisruption(now);
-        foreach (var zone in _zones.All) TryTaint(zone);
+        foreach (var zone in _zones.All) _tainter.TryTaint(zone);
 
         _attention.RemoveAll(e =>
         {
@@ -183,142 +156,20 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         ArmMonitor();
     }
 
-    /// <summary>tryUpdateNodeHealth: a node silent for the grace period gets its conditions set to Unknown.</summary>
-    private void UpdateNodeHealth(Node node, SimTime now)
-    {
-        if (node.Status.HeartbeatStoppedAt is not { } stopped) return;
-        var probe = SimTime.Max(stopped, _probeFloor);
-        if (now - probe < _settings.NodeMonitorGracePeriod || ReadyStatus(node) == ConditionStatus.Unknown) return;
-
-        bool wasReady = node.Status.IsReady();
-        var conditions = node.Status.Conditions;
-        if (ReadyStatus(node) is null)
-            node.Status.SetCondition(NodeConditionType.Ready, ConditionStatus.Unknown, now, "NodeStatusNeverUpdated", "Kubelet never posted node status.");
-        for (int i = 0; i < conditions.Count; i++)
-        {
-            // kube leaves NetworkUnavailable alone: the network plugin, not the kubelet, owns it.
-            var c = conditions[i];
-            if (c.Type == NodeConditionType.NetworkUnavailable || c.Status == ConditionStatus.Unknown) continue;
-            conditions[i] = new NodeCondition(c.Type, ConditionStatus.Unknown, now, "NodeStatusUnknown", "Kubelet stopped posting node status.");
-        }
-        SyncNoScheduleTaints(node);
-        _store.UpdateNode(node);
-        if (!wasReady) return;
-        RecordStatusChange(node, "NodeNotReady", ComponentName);
-        MarkPodsNotReady(node);
-    }
-
-    /// <summary>kube's MarkPodsNotReady: the pods of a node that stopped being Ready are not Ready either.</summary>
-    private void MarkPodsNotReady(Node node)
-    {
-        var now = _sim.Now;
-        foreach (var pod in _pods.Snapshot(node.Name))
-        {
-            if (pod.Status.GetCondition(PodConditionType.Ready) is not { Status: not ConditionStatus.False } ready) continue;
-            pod.Status.SetCondition(PodConditionType.Ready, ConditionStatus.False, now, ready.Reason, ready.Message);
-            _store.UpdatePodStatus(pod);
-            _store.RecordEvent(EventType.Warning, "NodeNotReady", "Pod", pod.Key, "Node is not ready", ComponentName);
-        }
-    }
-
-    /// <summary>processTaintBaseEviction, on the Ready condition as this pass left it.</summary>
-    private void ProcessTaintBasedEviction(Entry entry)
-    {
-        var node = entry.Node;
-        switch (ReadyStatus(node))
-        {
-            case ConditionStatus.Unknown:
-                MarkForTainting(entry, NotReadyNoExecute, UnreachableNoExecute);
-                break;
-            case ConditionStatus.False:
-                MarkForTainting(entry, UnreachableNoExecute, NotReadyNoExecute);
-                break;
-            default:
-                MarkAsReachable(entry);
-                break;
-        }
-    }
-
-    /// <summary>
-    /// A node already carrying the opposite NoExecute taint swaps it at once; otherwise it is
-    /// (re)queued, at the back, unless it already carries the wanted taint (markNodeForTainting).
-    /// </summary>
-    private void MarkForTainting(Entry entry, Taint opposite, Taint wanted)
-    {
-        var node = entry.Node;
-        if (HasTaint(node, opposite))
-        {
-            SwapTaints(node, wanted, opposite);
-            return;
-        }
-        if (!HasTaint(node, wanted)) entry.Zone.Remove(node.Name);
-        entry.Zone.Add(node.Name);
-    }
-
-    /// <summary>markNodeAsReachable: both NoExecute taints off, and out of the zone's queue.</summary>
-    private void MarkAsReachable(Entry entry)
-    {
-        var node = entry.Node;
-        if (HasTaint(node, UnreachableNoExecute) || HasTaint(node, NotReadyNoExecute))
-        {
-            node.Spec.Taints = Without(node.Spec.Taints, UnreachableNoExecute, NotReadyNoExecute);
-            _store.UpdateNode(node);
-        }
-        entry.Zone.Remove(node.Name);
-    }
-
-    // ---- zones ----
-
     /// <summary>handleDisruption, with the limiter changes applied here (they re-arm the zones' timers).</summary>
     private void HandleDisruption(SimTime now)
     {
-        switch (_zones.HandleDisruption((zone, qps) => SetLimiter(zone, qps, now)))
+        switch (_zones.HandleDisruption((zone, qps) => _tainter.SetLimiter(zone, qps, now)))
         {
             case DisruptionChange.EnteredMasterDisruption:
                 // Every zone is dark: more likely the control plane lost the network than every
                 // machine died, so kube evicts nothing and lifts the taints it placed.
-                foreach (var entry in _attention.ToArray()) MarkAsReachable(entry);
+                foreach (var entry in _attention.ToArray()) _tainter.MarkAsReachable(entry.Node, entry.Zone);
                 break;
             case DisruptionChange.LeftMasterDisruption:
-                _probeFloor = now;
+                _health.RestartGracePeriods(now);
                 break;
         }
-    }
-
-    private void SetLimiter(NodeLifecycleZone zone, double qps, SimTime now)
-    {
-        zone.SwapLimiter(qps, now);
-        _sim.Cancel(zone.Timer);
-        ArmZone(zone);
-    }
-
-    /// <summary>doNoExecuteTaintingPass for one zone: taint queued nodes while tokens last.</summary>
-    private void TryTaint(NodeLifecycleZone zone)
-    {
-        var now = _sim.Now;
-        while (zone.HasQueue && zone.TryAccept(now))
-        {
-            var name = zone.Dequeue();
-            // A node deleted or Ready again meanwhile still used up its token, as in kube.
-            if (_store.GetNode(name) is not { } node) continue;
-            switch (ReadyStatus(node))
-            {
-                case ConditionStatus.Unknown:
-                    SwapTaints(node, UnreachableNoExecute, NotReadyNoExecute);
-                    break;
-                case ConditionStatus.False:
-                    SwapTaints(node, NotReadyNoExecute, UnreachableNoExecute);
-                    break;
-            }
-        }
-        ArmZone(zone);
-    }
-
-    /// <summary>Wakes the zone when its next token is due, if it has nodes waiting and a rate above zero.</summary>
-    private void ArmZone(NodeLifecycleZone zone)
-    {
-        if (!zone.HasQueue || zone.Qps <= 0 || _sim.IsPending(zone.Timer)) return;
-        zone.Timer = _sim.Schedule(SimTime.Max(zone.NextTokenAt, _sim.Now), this, zone, ZoneTimer);
     }
 
     // ---- attention and the monitor timer ----
@@ -356,7 +207,7 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         if (!needed) return;
         long period = _settings.NodeMonitorPeriod.Microseconds;
         long at = (_sim.Now.Microseconds / period + 1) * period;
-        _monitor = _sim.Schedule(new SimTime(at), this, null, MonitorTimer);
+        _monitor = _sim.Schedule(new SimTime(at), this);
     }
 
     /// <summary>
@@ -377,23 +228,7 @@ public sealed class NodeLifecycleController : INodeWatcher, IEventHandler, IHous
         return false;
     }
 
-    // ---- taints ----
-
-    /// <summary>SwapNodeControllerTaint: adds <paramref name="add"/> and removes <paramref name="remove"/> in one write.</summary>
-    private void SwapTaints(Node node, Taint add, Taint remove)
-    {
-        if (HasTaint(node, add) && !HasTaint(node, remove)) return;
-        var taints = Without(node.Spec.Taints, add, remove);
-        taints.Add(add);
-        node.Spec.Taints = taints;
-        _store.UpdateNode(node);
-    }
-
     // ---- events ----
-
-    /// <summary>RecordNodeStatusChange: "Node n1 status is now: NodeNotReady".</summary>
-    private void RecordStatusChange(Node node, string status, string source) =>
-        _store.RecordEvent(EventType.Normal, status, "Node", node.Name, $"Node {node.Name} status is now: {status}", source);
 
     /// <summary>RecordNodeEvent: "Node n1 event: Registered Node n1 in Controller".</summary>
     private void RecordNodeEvent(Node node, string reason, string message) =>
