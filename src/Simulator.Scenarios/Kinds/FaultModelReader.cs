@@ -15,7 +15,7 @@ internal static class FaultModelReader
     public static IReadOnlyList<FaultModel> Read(SourceField faults, ScenarioErrors errors)
     {
         var models = new List<FaultModel>();
-        var lines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new TakenNames(errors);
         foreach (var item in FieldValues.List(faults, errors))
         {
             int before = errors.Count;
@@ -23,8 +23,7 @@ internal static class FaultModelReader
             var nameField = item.Child("name");
             var name = FieldValues.String(nameField, errors);
             // A label: the name also names the model's random stream and appears in events.
-            if (KubernetesNames.Check(nameField, name, NameRule.Label, errors) && !lines.TryAdd(name!, nameField.Position.Line))
-                errors.At(nameField, $"fault model \"{name}\" already exists (first defined at line {lines[name!]})");
+            if (KubernetesNames.Check(nameField, name, NameRule.Label, errors)) names.TryTake("fault model", name!, nameField);
 
             var selectorField = item.Child("nodeSelector");
             if (selectorField.IsMissing)

@@ -16,12 +16,7 @@ internal static class NodePoolReader
         var errors = context.Errors;
         int before = errors.Count;
         var root = SourceField.Root(document.Root);
-        FieldValues.CheckFields(root, errors, "apiVersion", "kind", "metadata", "spec");
-
-        var metadata = root.Child("metadata");
-        FieldValues.CheckFields(metadata, errors, "name", "labels", "annotations");
-        var nameField = metadata.Child("name");
-        var pool = FieldValues.String(nameField, errors);
+        var (pool, nameField) = KsimDocument.ReadName(root, errors);
         // A label, not a subdomain: the name is also the value of the ksim.dev/node-pool label.
         KubernetesNames.Check(nameField, pool, NameRule.Label, errors);
 

@@ -16,12 +16,7 @@ internal static class ScenarioSettingsReader
     {
         var errors = context.Errors;
         var root = SourceField.Root(document.Root);
-        FieldValues.CheckFields(root, errors, "apiVersion", "kind", "metadata", "spec");
-
-        var metadata = root.Child("metadata");
-        FieldValues.CheckFields(metadata, errors, "name", "labels", "annotations");
-        var nameField = metadata.Child("name");
-        var name = FieldValues.String(nameField, errors);
+        var (name, nameField) = KsimDocument.ReadName(root, errors);
         if (name is not null) KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors);
 
         var spec = root.Child("spec");

@@ -10,25 +10,9 @@ internal static class DeploymentReader
 {
     public static void Read(SourceDocument document, LoadContext context)
     {
-        var errors = context.Errors;
-        var root = SourceField.Root(document.Root);
-        var spec = root.Child("spec");
-        var templateField = spec.Child("template");
-        var v1 = TypedManifest.Read<V1Deployment>(context.Text, document, PodTemplateReader.QuantityFields(templateField), errors);
-        if (v1 is null) return;
-
-        int before = errors.Count;
-        var meta = WorkloadMetadata.Read(v1.Metadata, root.Child("metadata"), errors);
-        if (v1.Spec is not { } s)
-        {
-            errors.At(spec, "Required value");
-            return;
-        }
-        int replicas = WorkloadRules.NonNegative(s.Replicas, 1, spec.Child("replicas"), errors);
-        var selector = WorkloadRules.RequiredSelector(spec.Child("selector"), errors);
-        WorkloadRules.SelectorMatchesTemplate(selector, s.Template?.Metadata?.Labels, templateField, errors);
-        var template = PodTemplateReader.Read(s.Template, templateField, context);
-        if (template is not null) WorkloadRules.RestartPolicyIn(template, templateField, errors, RestartPolicy.Always);
+        if (WorkloadDocument.Read<V1Deployment, V1DeploymentSpec>(document, context) is not (var workload, var s)) return;
+        var (spec, errors) = (workload.Spec, workload.Errors);
+        var pods = ReplicatedPods.Read(s.Replicas, s.Template, workload);
         var strategy = DeploymentStrategyReader.Read(spec.Child("strategy"), errors);
         int minReadySeconds = WorkloadRules.NonNegative(s.MinReadySeconds, 0, spec.Child("minReadySeconds"), errors);
         int revisionHistoryLimit = WorkloadRules.NonNegative(s.RevisionHistoryLimit, 10, spec.Child("revisionHistoryLimit"), errors);
@@ -36,22 +20,21 @@ internal static class DeploymentReader
         // ValidateDeploymentSpec: a deadline within minReadySeconds could never be met.
         if (s.ProgressDeadlineSeconds is { } deadline && deadline <= minReadySeconds)
             errors.At(spec.Child("progressDeadlineSeconds"), $"Invalid value: {deadline}: must be greater than minReadySeconds");
-        if (errors.Count > before || meta is null || selector is null || template is null || strategy is null) return;
+        if (pods is null || strategy is null) return;
 
-        var deployment = new Deployment
+        workload.Submit("deployments.apps", metadata => new Deployment
         {
-            Metadata = meta.Metadata,
+            Metadata = metadata,
             Spec = new DeploymentSpec
             {
-                Replicas = replicas,
-                Selector = selector,
-                Template = template,
+                Replicas = pods.Replicas,
+                Selector = pods.Selector,
+                Template = pods.Template,
                 Strategy = strategy,
                 MinReadySeconds = minReadySeconds,
                 RevisionHistoryLimit = revisionHistoryLimit,
                 ProgressDeadlineSeconds = progressDeadline,
             },
-        };
-        context.AddWorkload(new ObjectSubmission(meta.SubmitAt, deployment), meta.NameField, "deployments.apps");
+        });
     }
 }

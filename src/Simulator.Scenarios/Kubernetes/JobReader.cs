@@ -19,20 +19,8 @@ internal static class JobReader
 
     public static void Read(SourceDocument document, LoadContext context)
     {
-        var errors = context.Errors;
-        var root = SourceField.Root(document.Root);
-        var spec = root.Child("spec");
-        var templateField = spec.Child("template");
-        var v1 = TypedManifest.Read<V1Job>(context.Text, document, PodTemplateReader.QuantityFields(templateField), errors);
-        if (v1 is null) return;
-
-        int before = errors.Count;
-        var meta = WorkloadMetadata.Read(v1.Metadata, root.Child("metadata"), errors);
-        if (v1.Spec is not { } s)
-        {
-            errors.At(spec, "Required value");
-            return;
-        }
+        if (WorkloadDocument.Read<V1Job, V1JobSpec>(document, context) is not (var workload, var s)) return;
+        var (spec, errors) = (workload.Spec, workload.Errors);
         int parallelism = WorkloadRules.NonNegative(s.Parallelism, 1, spec.Child("parallelism"), errors);
         // SetDefaults_Job: completions default to 1 only when parallelism is unset too; parallelism
         // alone means a work queue that is done when any pod succeeds.
@@ -44,15 +32,13 @@ internal static class JobReader
             errors.At(spec.Child("activeDeadlineSeconds"), $"Invalid value: {s.ActiveDeadlineSeconds}: must be greater than 0");
         var mode = CompletionModeOf(s, spec, completions, parallelism, errors);
 
-        var (selector, generatedLabels) = Selector(s, spec, meta, templateField, errors);
-        var template = PodTemplateReader.Read(s.Template, templateField, context, generatedLabels);
-        if (template is not null)
-            WorkloadRules.RestartPolicyIn(template, templateField, errors, RestartPolicy.OnFailure, RestartPolicy.Never);
-        if (errors.Count > before || meta is null || selector is null || template is null || mode is null) return;
+        var (selector, generatedLabels) = Selector(s, workload);
+        var template = workload.PodTemplate(s.Template, [RestartPolicy.OnFailure, RestartPolicy.Never], generatedLabels);
+        if (selector is null || template is null || mode is null) return;
 
-        var job = new Job
+        workload.Submit("jobs.batch", metadata => new Job
         {
-            Metadata = meta.Metadata,
+            Metadata = metadata,
             Spec = new JobSpec
             {
                 Parallelism = parallelism,
@@ -63,8 +49,7 @@ internal static class JobReader
                 Selector = selector,
                 Template = template,
             },
-        };
-        context.AddWorkload(new ObjectSubmission(meta.SubmitAt, job), meta.NameField, "jobs.batch");
+        });
     }
 
     private static CompletionMode? CompletionModeOf(V1JobSpec s, SourceField spec, int? completions, int parallelism, ScenarioErrors errors)
@@ -93,15 +78,15 @@ internal static class JobReader
     /// generates both unless <c>manualSelector</c> is true; then the written selector must match
     /// the template like a ReplicaSet's.
     /// </summary>
-    private static (LabelSelector? Selector, Dictionary<string, string>? Labels) Selector(
-        V1JobSpec s, SourceField spec, WorkloadMetadata? meta, SourceField template, ScenarioErrors errors)
+    private static (LabelSelector? Selector, Dictionary<string, string>? Labels) Selector(V1JobSpec s, WorkloadDocument workload)
     {
-        var selectorField = spec.Child("selector");
+        var errors = workload.Errors;
+        var selectorField = workload.Spec.Child("selector");
         if (s.ManualSelector == true)
         {
             if (selectorField.IsMissing) errors.At(selectorField, "Required value");
             var manual = LabelSelectorReader.Read(selectorField, errors);
-            WorkloadRules.SelectorMatchesTemplate(manual, s.Template?.Metadata?.Labels, template, errors);
+            WorkloadRules.SelectorMatchesTemplate(manual, s.Template?.Metadata?.Labels, workload.Template, errors);
             return (manual, null);
         }
         if (!selectorField.IsMissing)
@@ -109,7 +94,7 @@ internal static class JobReader
             errors.At(selectorField, $"`selector` not auto-generated: leave it out (the Job's pods are selected by {JobNameLabel}) or set spec.manualSelector: true");
             return (null, null);
         }
-        if (meta is null) return (null, null);
+        if (workload.Metadata is not { } meta) return (null, null);
         string name = meta.Metadata.Name;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal) { [JobNameLabel] = name, [LegacyJobNameLabel] = name };
         var selector = LabelSelector.FromLabels(new Dictionary<string, string>(StringComparer.Ordinal) { [JobNameLabel] = name });

@@ -1,7 +1,6 @@
 using k8s.Models;
 using Simulator.Cluster.Api;
 using Simulator.Scenarios.Loading;
-using Simulator.Scenarios.Validation;
 using Simulator.Scenarios.Yaml;
 
 namespace Simulator.Scenarios.Kubernetes;
@@ -20,28 +19,11 @@ internal static class PodReader
         if (v1 is null) return;
 
         int before = errors.Count;
-        var metadata = root.Child("metadata");
-        var nameField = metadata.Child("name");
-        var name = v1.Metadata?.Name;
-        KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
-        var ns = v1.Metadata?.NamespaceProperty;
-        if (ns is not null) KubernetesNames.Check(metadata.Child("namespace"), ns, NameRule.Label, errors);
-        var (submitAt, workload) = WorkloadAnnotations.Read(metadata.Child("annotations"), errors);
+        var meta = ManifestMetadata.Read(v1.Metadata, root.Child("metadata"), errors, AnnotationTarget.Pod);
         var podSpec = PodSpecReader.Read(v1.Spec, spec, context.PriorityClasses, errors);
-        if (errors.Count > before || name is null || podSpec is null) return;
+        if (errors.Count > before || meta is null || podSpec is null) return;
 
-        var pod = new Pod
-        {
-            Metadata = new ObjectMeta
-            {
-                Name = name,
-                Namespace = string.IsNullOrEmpty(ns) ? DefaultNamespace : ns,
-                Labels = PodSpecReader.Copy(v1.Metadata?.Labels),
-                Annotations = PodSpecReader.Copy(v1.Metadata?.Annotations),
-            },
-            Spec = podSpec,
-            Workload = workload,
-        };
-        context.AddPod(new PodSubmission(submitAt, pod), nameField);
+        var pod = new Pod { Metadata = meta.Metadata, Spec = podSpec, Workload = meta.Workload };
+        context.AddPod(new PodSubmission(meta.SubmitAt, pod), meta.NameField);
     }
 }

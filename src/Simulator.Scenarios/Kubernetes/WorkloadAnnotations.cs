@@ -37,8 +37,7 @@ internal static class WorkloadAnnotations
 
     private static readonly string[] PodBehaviour = [Duration, FailureProbability, FailureRate, ImageSize];
 
-    public static (SimTime SubmitAt, Workload Workload) Read(SourceField annotations, ScenarioErrors errors,
-        AnnotationTarget target = AnnotationTarget.Pod)
+    public static (SimTime SubmitAt, Workload Workload) Read(SourceField annotations, ScenarioErrors errors, AnnotationTarget target)
     {
         var submitAt = SimTime.Zero;
         var workload = new Workload();

@@ -1,6 +1,7 @@
 using Simulator.Cluster.Api;
 using Simulator.Scenarios.Kinds;
 using Simulator.Scenarios.Kubernetes;
+using Simulator.Scenarios.Validation;
 using Simulator.Scenarios.Yaml;
 
 namespace Simulator.Scenarios.Loading;
@@ -12,13 +13,13 @@ namespace Simulator.Scenarios.Loading;
 internal sealed class LoadContext(string file, string text, ScenarioErrors errors)
 {
     private readonly List<Node> _nodes = [];
-    private readonly Dictionary<string, int> _nodeLines = new(StringComparer.Ordinal);
+    private readonly TakenNames _nodeNames = new(errors);
     private readonly List<PodSubmission> _pods = [];
-    private readonly Dictionary<string, int> _podLines = new(StringComparer.Ordinal);
+    private readonly TakenNames _podNames = new(errors);
     private readonly List<ObjectSubmission> _workloads = [];
-    private readonly Dictionary<string, int> _workloadLines = new(StringComparer.Ordinal);
+    private readonly TakenNames _workloadNames = new(errors);
     private readonly List<NodePool> _pools = [];
-    private readonly Dictionary<string, int> _poolLines = new(StringComparer.Ordinal);
+    private readonly TakenNames _poolNames = new(errors);
     private bool _nodeLimitReported;
     private int _settingsLine;
 
@@ -65,12 +66,7 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     /// <summary>Adds a node unless its name is taken; <paramref name="nameField"/> is where the name is written.</summary>
     public bool TryAddNode(Node node, SourceField nameField)
     {
-        if (_nodeLines.TryGetValue(node.Name, out int first))
-        {
-            Errors.At(nameField, $"nodes \"{node.Name}\" already exists (first defined at line {first})");
-            return false;
-        }
-        _nodeLines.Add(node.Name, nameField.Position.Line);
+        if (!_nodeNames.TryTake("nodes", node.Name, nameField)) return false;
         _nodes.Add(node);
         return true;
     }
@@ -78,26 +74,16 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     /// <summary>Adds a node pool unless its name is taken; its nodes are added separately.</summary>
     public bool TryAddPool(NodePool pool, SourceField nameField)
     {
-        if (_poolLines.TryGetValue(pool.Name, out int first))
-        {
-            Errors.At(nameField, $"node pool \"{pool.Name}\" already exists (first defined at line {first})");
-            return false;
-        }
-        _poolLines.Add(pool.Name, nameField.Position.Line);
+        if (!_poolNames.TryTake("node pool", pool.Name, nameField)) return false;
         _pools.Add(pool);
         return true;
     }
 
+    /// <summary>Adds a pod unless its name is taken in its namespace.</summary>
     public void AddPod(PodSubmission submission, SourceField nameField)
     {
         var pod = submission.Pod;
-        if (_podLines.TryGetValue(pod.Key, out int first))
-        {
-            Errors.At(nameField, $"pods \"{pod.Name}\" already exists (first defined at line {first})");
-            return;
-        }
-        _podLines.Add(pod.Key, nameField.Position.Line);
-        _pods.Add(submission);
+        if (_podNames.TryTake("pods", pod.Name, nameField, key: pod.Key)) _pods.Add(submission);
     }
 
     /// <summary>
@@ -107,14 +93,7 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     public void AddWorkload(ObjectSubmission submission, SourceField nameField, string resource)
     {
         var meta = submission.Object.Metadata;
-        string key = resource + "/" + meta.Key;
-        if (_workloadLines.TryGetValue(key, out int first))
-        {
-            Errors.At(nameField, $"{resource} \"{meta.Name}\" already exists (first defined at line {first})");
-            return;
-        }
-        _workloadLines.Add(key, nameField.Position.Line);
-        _workloads.Add(submission);
+        if (_workloadNames.TryTake(resource, meta.Name, nameField, key: resource + "/" + meta.Key)) _workloads.Add(submission);
     }
 
     public ScenarioDefinition Build()

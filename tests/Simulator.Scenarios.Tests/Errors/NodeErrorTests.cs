@@ -100,6 +100,18 @@ public class NodeErrorTests
             ["x.yaml:12:9: metadata.name: nodes \"gpu-1\" already exists (first defined at line 3)"]
         },
         {
+            "two NodePools with the same name",
+            NodePool + """
+            metadata: {name: gpu}
+            spec: {count: 1, template: {capacity: {cpu: 8}}}
+            ---
+            """ + "\n" + NodePool + """
+            metadata: {name: gpu}
+            spec: {count: 2, template: {capacity: {cpu: 8}}}
+            """,
+            ["x.yaml:8:18: metadata.name: node pool \"gpu\" already exists (first defined at line 3)"]
+        },
+        {
             "unknown field in a later Node document",
             NodePool + """
             metadata: {name: cpu}

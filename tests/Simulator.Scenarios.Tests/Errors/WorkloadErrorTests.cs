@@ -268,6 +268,23 @@ public class WorkloadErrorTests
             """,
             ["x.yaml:13:18: metadata.name: deployments.apps \"web\" already exists (first defined at line 3)"]
         },
+        {
+            "duplicate Job in a namespace",
+            Job + """
+            metadata: {name: train}
+            spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: pytorch}]}}}
+            ---
+            """ + "\n" + Job + """
+            metadata: {name: train, namespace: default}
+            spec: {template: {spec: {restartPolicy: Never, containers: [{name: c, image: pytorch}]}}}
+            """,
+            ["x.yaml:8:18: metadata.name: jobs.batch \"train\" already exists (first defined at line 3)"]
+        },
+        {
+            "Deployment without a spec",
+            Deployment + "metadata: {name: web}\n",
+            ["x.yaml:1:1: spec: Required value"]
+        },
     };
 
     [Theory]

@@ -6,11 +6,14 @@ using Simulator.Scenarios.Yaml;
 
 namespace Simulator.Scenarios.Kubernetes;
 
-/// <summary>The metadata of a Deployment, ReplicaSet or Job, and when it is submitted.</summary>
-internal sealed record WorkloadMetadata(ObjectMeta Metadata, SimTime SubmitAt, SourceField NameField)
+/// <summary>
+/// The metadata of a Pod, Deployment, ReplicaSet or Job, with what its <c>ksim.dev/</c>
+/// annotations say: when it is submitted and, for a bare Pod, how it behaves.
+/// </summary>
+internal sealed record ManifestMetadata(ObjectMeta Metadata, SimTime SubmitAt, Workload Workload, SourceField NameField)
 {
     /// <summary>The metadata, or null after reporting errors in it.</summary>
-    public static WorkloadMetadata? Read(V1ObjectMeta? v1, SourceField metadata, ScenarioErrors errors)
+    public static ManifestMetadata? Read(V1ObjectMeta? v1, SourceField metadata, ScenarioErrors errors, AnnotationTarget target)
     {
         int before = errors.Count;
         var nameField = metadata.Child("name");
@@ -18,7 +21,7 @@ internal sealed record WorkloadMetadata(ObjectMeta Metadata, SimTime SubmitAt, S
         KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
         var ns = v1?.NamespaceProperty;
         if (ns is not null) KubernetesNames.Check(metadata.Child("namespace"), ns, NameRule.Label, errors);
-        var (submitAt, _) = WorkloadAnnotations.Read(metadata.Child("annotations"), errors, AnnotationTarget.WorkloadObject);
+        var (submitAt, workload) = WorkloadAnnotations.Read(metadata.Child("annotations"), errors, target);
         if (errors.Count > before || name is null) return null;
 
         var meta = new ObjectMeta
@@ -28,6 +31,6 @@ internal sealed record WorkloadMetadata(ObjectMeta Metadata, SimTime SubmitAt, S
             Labels = PodSpecReader.Copy(v1?.Labels),
             Annotations = PodSpecReader.Copy(v1?.Annotations),
         };
-        return new WorkloadMetadata(meta, submitAt, nameField);
+        return new ManifestMetadata(meta, submitAt, workload, nameField);
     }
 }
