@@ -78,10 +78,10 @@ public sealed class ClusterSimulation : IEventHandler
         Engine.Schedule(at, this, node, AddNodeAction);
     }
 
-    /// <summary>Creates a Deployment, ReplicaSet or Job at virtual time <paramref name="at"/>.</summary>
+    /// <summary>Creates a Deployment, ReplicaSet, Job, Service or HorizontalPodAutoscaler at virtual time <paramref name="at"/>.</summary>
     public void SubmitObject(SimTime at, IApiObject obj)
     {
-        if (obj is not (Deployment or ReplicaSet or Job))
+        if (obj is not (Deployment or ReplicaSet or Job or Service or HorizontalPodAutoscaler))
             throw new ArgumentException($"cannot submit a {obj.Kind} as a workload object", nameof(obj));
         _submissionsPending++;
         Engine.Schedule(at, this, obj, CreateObjectAction);
@@ -104,6 +104,8 @@ public sealed class ClusterSimulation : IEventHandler
                     case Deployment d: Store.Deployments.Create(d); break;
                     case ReplicaSet rs: Store.ReplicaSets.Create(rs); break;
                     case Job j: Store.Jobs.Create(j); break;
+                    case Service svc: Store.Services.Create(svc); break;
+                    case HorizontalPodAutoscaler hpa: Store.HorizontalPodAutoscalers.Create(hpa); break;
                 }
                 break;
         }

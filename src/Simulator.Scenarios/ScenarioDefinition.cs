@@ -42,7 +42,7 @@ public sealed record ScenarioDefinition
     /// <summary>Pods in file order with their creation times.</summary>
     public IReadOnlyList<PodSubmission> Pods { get; init; } = [];
 
-    /// <summary>Deployments, ReplicaSets and Jobs in file order with their creation times.</summary>
+    /// <summary>Deployments, ReplicaSets, Jobs, Services and HorizontalPodAutoscalers in file order with their creation times.</summary>
     public IReadOnlyList<ObjectSubmission> Workloads { get; init; } = [];
 
     /// <summary>The node pools, kept so that timeline actions can add nodes from them.</summary>
@@ -53,6 +53,9 @@ public sealed record ScenarioDefinition
 
     /// <summary>Random failure models.</summary>
     public IReadOnlyList<FaultModel> FaultModels { get; init; } = [];
+
+    /// <summary>Request traffic aimed at Services (ksim.dev Traffic documents).</summary>
+    public IReadOnlyList<Traffic> Traffic { get; init; } = [];
 
     /// <summary>Every file the scenario was read from, to be copied into the results.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];

@@ -21,4 +21,13 @@ public sealed record Workload
 
     /// <summary><c>ksim.dev/failure-probability</c>: chance that a run fails before it completes, at a uniformly random point.</summary>
     public double? FailureProbability { get; init; }
+
+    /// <summary><c>ksim.dev/request-cost</c>: service time of one request on this pod; null: the pod does not serve requests.</summary>
+    public RequestCost? RequestCost { get; init; }
+
+    /// <summary><c>ksim.dev/concurrency</c>: requests served at once; null: the CPU request in whole cores, at least 1.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary><c>ksim.dev/queue-limit</c>: requests that may wait; null: unbounded.</summary>
+    public int? QueueLimit { get; init; }
 }

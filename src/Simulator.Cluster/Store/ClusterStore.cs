@@ -36,7 +36,16 @@ public sealed class ClusterStore
         Deployments = new ObjectCollection<Deployment>(this, "deployments.apps");
         ReplicaSets = new ObjectCollection<ReplicaSet>(this, "replicasets.apps");
         Jobs = new ObjectCollection<Job>(this, "jobs.batch");
+        Services = new ObjectCollection<Service>(this, "services");
+        EndpointSlices = new ObjectCollection<EndpointSlice>(this, "endpointslices.discovery.k8s.io");
+        HorizontalPodAutoscalers = new ObjectCollection<HorizontalPodAutoscaler>(this, "horizontalpodautoscalers.autoscaling");
     }
+
+    public ObjectCollection<Service> Services { get; }
+
+    public ObjectCollection<EndpointSlice> EndpointSlices { get; }
+
+    public ObjectCollection<HorizontalPodAutoscaler> HorizontalPodAutoscalers { get; }
 
     public ObjectCollection<Deployment> Deployments { get; }
 
