@@ -3,9 +3,11 @@ using Simulator.Cluster.Controllers;
 using Simulator.Cluster.Faults;
 using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Metrics;
+using Simulator.Cluster.Networking;
 using Simulator.Cluster.Scheduling;
 using Simulator.Cluster.Store;
 using Simulator.Cluster.Store.Admission;
+using Simulator.Cluster.Workloads;
 using Simulator.Engine;
 
 namespace Simulator.Cluster;
@@ -41,17 +43,26 @@ public sealed class ClusterSimulation : IEventHandler
         Engine = new Simulation(options.Seed);
         Store = new ClusterStore(Engine);
         Store.PodAdmission.Add(DefaultTolerationSeconds.Admit);
+        ServiceIps = new ServiceIpAllocator(Store); // the first Service watcher: admission assigns the ClusterIP
         Metrics = new MetricsRecorder(Store, options.MetricsInterval);
         Kubelets = new Kubelets(Store, options.Kubelet);
         Controllers = new ControllerManager(Store, options.Controllers, Kubelets, options.LoggerFactory);
         Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
             options.LoggerFactory?.CreateLogger(Scheduler.ComponentName));
         RegisterHousekeeping(Scheduler);
+        RegisterHousekeeping(Controllers.Autoscalers); // the HPA's 15 s sync never keeps a finished run alive
+        Router = new RequestRouter(Store);
 
         // Faults: node lifecycle monitoring and random fault clocks never keep a finished run alive.
         RegisterHousekeeping(Controllers.NodeLifecycle);
         Faults = new FaultInjector(Store, Kubelets);
         RegisterHousekeeping(Faults);
+
+        // Request traffic through Services: arrivals and requests in service never keep a run going.
+        Requests = new RequestRecorder(Store, options.MetricsInterval);
+        Traffic = new TrafficGenerator(Store, Requests) { Router = Router };
+        RegisterHousekeeping(Traffic);
+        PodMetrics = Traffic.PodMetrics;
     }
 
     public Simulation Engine { get; }
@@ -61,8 +72,33 @@ public sealed class ClusterSimulation : IEventHandler
     public Kubelets Kubelets { get; }
     public Scheduler Scheduler { get; }
 
+    /// <summary>ClusterIPs for Services, from 10.96.0.0/12.</summary>
+    public ServiceIpAllocator ServiceIps { get; }
+
+    /// <summary>Cluster DNS and kube-proxy: the traffic generator's way to a Service's pods.</summary>
+    public IRequestRouter Router { get; }
+
     /// <summary>The timeline, random fault models and node pools at run time.</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>Request traffic and the pods' request servers (and the pod metrics the HPA reads).</summary>
+    public TrafficGenerator Traffic { get; }
+
+    /// <summary>Request metrics per Service.</summary>
+    public RequestRecorder Requests { get; }
+
+    /// <summary>Starts <paramref name="traffic"/> at its start time.</summary>
+    public void AddTraffic(Api.Traffic traffic) => Traffic.Add(traffic);
+
+    /// <summary>
+    /// Where the HPA controller reads pod CPU usage and requests per second; set by the serving
+    /// model. Null (the default): HPAs never scale on metrics and say so once in a warning event.
+    /// </summary>
+    public Workloads.IPodMetrics? PodMetrics
+    {
+        get => Controllers.Autoscalers.PodMetrics;
+        set => Controllers.Autoscalers.PodMetrics = value;
+    }
 
     /// <summary>Creates <paramref name="pod"/> at virtual time <paramref name="at"/>.</summary>
     public void SubmitPod(SimTime at, Pod pod)
@@ -144,6 +180,7 @@ public sealed class ClusterSimulation : IEventHandler
         {
             Engine.RunUntil(SimTime.Zero);
             Metrics.Start();
+            Requests.Start();
             while (true)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -168,6 +205,7 @@ public sealed class ClusterSimulation : IEventHandler
                     Metrics.CountInPhase(PodPhase.Pending), Metrics.CountInPhase(PodPhase.Running)));
             }
             Metrics.Finish();
+            Requests.Finish();
         }
         catch (Exception ex) when (ex is not SimulationException and not OperationCanceledException)
         {
@@ -185,6 +223,8 @@ public sealed class ClusterSimulation : IEventHandler
             Jobs = Metrics.Jobs,
             Nodes = Metrics.NodeIntervals(),
             Recoveries = Metrics.Recoveries(),
+            Services = Requests.Intervals,
+            Requests = Requests.Summarize(),
         };
     }
 }

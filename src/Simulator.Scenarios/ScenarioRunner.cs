@@ -30,6 +30,7 @@ public static class ScenarioRunner
         foreach (var pool in scenario.NodePools) cluster.Faults.AddNodePool(pool);
         foreach (var action in scenario.Timeline) cluster.Faults.Schedule(action);
         foreach (var model in scenario.FaultModels) cluster.Faults.AddModel(model);
+        foreach (var t in scenario.Traffic) cluster.AddTraffic(t);
         return cluster;
     }
 

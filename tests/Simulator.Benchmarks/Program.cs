@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Simulator.Benchmarks.Engine;
 using Simulator.Benchmarks.Scheduling;
+using Simulator.Benchmarks.Workloads;
 
 if (args is [EngineQuick.Command, .. var pending])
 {
@@ -10,6 +11,11 @@ if (args is [EngineQuick.Command, .. var pending])
 if (args is [SchedulerQuick.Command, .. var quickArgs])
 {
     SchedulerQuick.Run(quickArgs);
+    return;
+}
+if (args is [RequestsQuick.Command, .. var requestArgs])
+{
+    RequestsQuick.Run(requestArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

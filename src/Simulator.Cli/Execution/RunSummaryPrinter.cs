@@ -40,6 +40,7 @@ internal static class RunSummaryPrinter
             output.WriteLine("allocation (time-weighted): " + string.Join(", ", ratios));
         }
         PrintWorkloadsAndFaults(output, s);
+        PrintRequests(output, result.Requests);
         PrintPendingReasons(output, run);
     }
 
@@ -63,6 +64,20 @@ internal static class RunSummaryPrinter
         var recover = s.TimeToRecover;
         if (recover.Count > 0)
             output.WriteLine($"time to recover: p50 {Seconds(recover.P50Seconds)}, max {Seconds(recover.MaxSeconds)} (over {recover.Count} recovered outage(s))");
+    }
+
+    /// <summary>Only with traffic: "requests: N, p50 ..., p95 ..., p99 ..., failed M (reasons that occurred)".</summary>
+    private static void PrintRequests(TextWriter output, RequestSummary r)
+    {
+        if (r.Total == 0) return;
+        var f = r.Failed;
+        var reasons = new[] { ("no endpoints", f.NoEndpoints), ("queue full", f.QueueFull), ("timeout", f.Timeout), ("pod gone", f.PodGone) }
+            .Where(x => x.Item2 > 0)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Item2} {x.Item1}"));
+        var failed = f.Total == 0 ? "failed 0" : string.Create(CultureInfo.InvariantCulture, $"failed {f.Total} ({string.Join(", ", reasons)})");
+        var slo = r.SloAttainment is { } a ? ", SLO attainment " + (a * 100).ToString("F2", CultureInfo.InvariantCulture) + "%" : "";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"requests: {r.Total}, p50 {Seconds(r.P50Seconds)}, p95 {Seconds(r.P95Seconds)}, p99 {Seconds(r.P99Seconds)}, {failed}{slo}"));
     }
 
     /// <summary>Why pods are still waiting, one line per distinct scheduler message, most common first.</summary>

@@ -21,6 +21,8 @@ public sealed class ControllerManager
         Jobs = new JobController(store, settings, loggerFactory?.CreateLogger(JobController.ComponentName));
         ReplicaSets = new ReplicaSetController(store, settings, loggerFactory?.CreateLogger(ReplicaSetController.ComponentName));
         Deployments = new DeploymentController(store, loggerFactory?.CreateLogger(DeploymentController.ComponentName));
+        Autoscalers = new HorizontalPodAutoscalerController(store, loggerFactory?.CreateLogger(HorizontalPodAutoscalerController.ComponentName));
+        EndpointSlices = new EndpointSliceController(store);
     }
 
     public ControllerSettings Settings { get; }
@@ -40,4 +42,9 @@ public sealed class ControllerManager
     public ReplicaSetController ReplicaSets { get; }
 
     public DeploymentController Deployments { get; }
+
+    /// <summary>The HPA controller; it scales nothing until its <see cref="HorizontalPodAutoscalerController.PodMetrics"/> is set.</summary>
+    public HorizontalPodAutoscalerController Autoscalers { get; }
+
+    public EndpointSliceController EndpointSlices { get; }
 }

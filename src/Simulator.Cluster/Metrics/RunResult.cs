@@ -30,4 +30,10 @@ public sealed record RunResult
 
     /// <summary>By start time.</summary>
     public IReadOnlyList<RecoveryInterval> Recoveries { get; init; } = [];
+
+    /// <summary>Request metrics per Service and metrics interval: by time, then Service.</summary>
+    public IReadOnlyList<ServiceInterval> Services { get; init; } = [];
+
+    /// <summary>Every request of the run.</summary>
+    public RequestSummary Requests { get; init; } = RequestSummary.None;
 }

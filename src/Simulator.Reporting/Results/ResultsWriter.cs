@@ -14,7 +14,7 @@ public static class ResultsWriter
     public static IReadOnlyList<string> FileNames { get; } =
     [
         SummaryJson.FileName, PodsCsv.FileName, JobsCsv.FileName, NodesCsv.FileName, RecoveriesCsv.FileName,
-        TimeSeriesCsv.FileName, EventsLog.FileName, ManifestJson.FileName,
+        TimeSeriesCsv.FileName, EventsLog.FileName, ManifestJson.FileName, ServicesCsv.FileName,
     ];
 
     /// <exception cref="ResultsTargetNotEmptyException">The target exists and holds something.</exception>
@@ -53,6 +53,7 @@ public static class ResultsWriter
         WriteText(directory, TimeSeriesCsv.FileName, w => TimeSeriesCsv.Write(w, result.TimeSeries));
         WriteText(directory, EventsLog.FileName, w => EventsLog.Write(w, result.Events));
         ManifestJson.Write(Path.Combine(directory, ManifestJson.FileName), run, scenario);
+        WriteText(directory, ServicesCsv.FileName, w => ServicesCsv.Write(w, result.Services));
     }
 
     private static void WriteText(string directory, string fileName, Action<TextWriter> write)

@@ -16,11 +16,15 @@ namespace Simulator.Reporting.Results;
 ///   "jobs": { "total", "completed", "failed", "jct_s": { "mean", "p50", "p95", "max" } },
 ///   "pods": { "evicted", "restarts" },
 ///   "nodes": { "failures", "downtime_s" },
-///   "time_to_recover_s": { "count", "p50", "max" } }
+///   "time_to_recover_s": { "count", "p50", "max" },
+///   "requests": { "total", "completed", "failed": { "no_endpoints", "queue_full", "timeout", "pod_gone" },
+///                 "latency_s": { "p50", "p95", "p99" }, "slo_attainment" } }
 /// </code>
 /// Sections added later are appended, so earlier keys keep their place. <c>jct_s</c> is over
 /// completed Jobs; <c>nodes.failures</c> counts Ready-to-NotReady transitions and
-/// <c>downtime_s</c> the time NotReady after them; <c>time_to_recover_s</c> is over recovered outages.
+/// <c>downtime_s</c> the time NotReady after them; <c>time_to_recover_s</c> is over recovered outages;
+/// <c>requests.latency_s</c> is over completed requests and <c>slo_attainment</c> is null when no
+/// Service with a ksim.dev/slo-latency received requests.
 /// </summary>
 internal static class SummaryJson
 {
@@ -66,6 +70,7 @@ internal static class SummaryJson
             }
             w.WriteEndObject();
             WriteWorkloadSections(w, s);
+            WriteRequests(w, result.Requests);
             w.WriteEndObject();
         });
     }
@@ -98,6 +103,27 @@ internal static class SummaryJson
         w.WriteNumber("count", s.TimeToRecover.Count);
         w.WriteNumberOrNull("p50", s.TimeToRecover.P50Seconds);
         w.WriteNumberOrNull("max", s.TimeToRecover.MaxSeconds);
+        w.WriteEndObject();
+    }
+
+    private static void WriteRequests(Utf8JsonWriter w, RequestSummary r)
+    {
+        w.WriteStartObject("requests");
+        w.WriteNumber("total", r.Total);
+        w.WriteNumber("completed", r.Completed);
+        w.WriteStartObject("failed");
+        w.WriteNumber("no_endpoints", r.Failed.NoEndpoints);
+        w.WriteNumber("queue_full", r.Failed.QueueFull);
+        w.WriteNumber("timeout", r.Failed.Timeout);
+        w.WriteNumber("pod_gone", r.Failed.PodGone);
+        w.WriteEndObject();
+        w.WriteStartObject("latency_s");
+        w.WriteNumberOrNull("p50", r.P50Seconds);
+        w.WriteNumberOrNull("p95", r.P95Seconds);
+        w.WriteNumberOrNull("p99", r.P99Seconds);
+        w.WriteEndObject();
+        if (r.SloAttainment is { } slo) w.WriteNumberOrNull("slo_attainment", slo);
+        else w.WriteNull("slo_attainment");
         w.WriteEndObject();
     }
 

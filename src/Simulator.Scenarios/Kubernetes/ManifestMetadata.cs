@@ -13,12 +13,13 @@ namespace Simulator.Scenarios.Kubernetes;
 internal sealed record ManifestMetadata(ObjectMeta Metadata, SimTime SubmitAt, Workload Workload, SourceField NameField)
 {
     /// <summary>The metadata, or null after reporting errors in it.</summary>
-    public static ManifestMetadata? Read(V1ObjectMeta? v1, SourceField metadata, ScenarioErrors errors, AnnotationTarget target)
+    public static ManifestMetadata? Read(V1ObjectMeta? v1, SourceField metadata, ScenarioErrors errors, AnnotationTarget target,
+        NameRule nameRule = NameRule.Subdomain)
     {
         int before = errors.Count;
         var nameField = metadata.Child("name");
         var name = v1?.Name;
-        KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
+        KubernetesNames.Check(nameField, name, nameRule, errors, "Required value: name or generateName is required");
         var ns = v1?.NamespaceProperty;
         if (ns is not null) KubernetesNames.Check(metadata.Child("namespace"), ns, NameRule.Label, errors);
         var (submitAt, workload) = WorkloadAnnotations.Read(metadata.Child("annotations"), errors, target);

@@ -16,6 +16,9 @@ internal enum AnnotationTarget
 
     /// <summary>A pod template: how its pods behave, not when the owner is submitted.</summary>
     PodTemplate,
+
+    /// <summary>A Service: when it is submitted and how it balances (read by ServiceReader).</summary>
+    Service,
 }
 
 /// <summary>
@@ -31,11 +34,23 @@ internal static class WorkloadAnnotations
     public const string ImageSize = "ksim.dev/image-size";
     public const string FailureRate = "ksim.dev/failure-rate";
     public const string FailureProbability = "ksim.dev/failure-probability";
+    public const string RequestCost = "ksim.dev/request-cost";
+    public const string Concurrency = "ksim.dev/concurrency";
+    public const string QueueLimit = "ksim.dev/queue-limit";
+    public const string LbMode = "ksim.dev/lb-mode";
+    public const string SloLatency = "ksim.dev/slo-latency";
+
+    /// <summary>Bound for concurrency and queue limit: far above a real server, and an int.</summary>
+    public const int MaxServingSlots = 1_000_000;
 
     /// <summary>The one list to extend when a new annotation is simulated.</summary>
-    private static readonly string[] Known = [Duration, FailureProbability, FailureRate, ImageSize, SubmitAt];
+    private static readonly string[] Known =
+        [Concurrency, Duration, FailureProbability, FailureRate, ImageSize, LbMode, QueueLimit, RequestCost, SloLatency, SubmitAt];
 
-    private static readonly string[] PodBehaviour = [Duration, FailureProbability, FailureRate, ImageSize];
+    private static readonly string[] PodBehaviour = [Concurrency, Duration, FailureProbability, FailureRate, ImageSize, QueueLimit, RequestCost];
+
+    /// <summary>Read by the Service reader: they describe how requests reach the pods, not the pods.</summary>
+    private static readonly string[] ServiceBehaviour = [LbMode, SloLatency];
 
     public static (SimTime SubmitAt, Workload Workload) Read(SourceField annotations, ScenarioErrors errors, AnnotationTarget target)
     {
@@ -71,6 +86,15 @@ internal static class WorkloadAnnotations
                 case FailureProbability:
                     workload = workload with { FailureProbability = Probability(field, errors) };
                     break;
+                case RequestCost:
+                    workload = workload with { RequestCost = RequestCostReader.Read(field, errors) };
+                    break;
+                case Concurrency:
+                    workload = workload with { Concurrency = (int?)FieldValues.Integer(field, errors, 1, MaxServingSlots) };
+                    break;
+                case QueueLimit:
+                    workload = workload with { QueueLimit = (int?)FieldValues.Integer(field, errors, 0, MaxServingSlots) };
+                    break;
             }
         }
         // The kubelet fails a run at a random point of its duration; without one the annotation would silently do nothing.
@@ -86,6 +110,10 @@ internal static class WorkloadAnnotations
     {
         AnnotationTarget.WorkloadObject when Array.IndexOf(PodBehaviour, key) >= 0 =>
             $"{key} describes the pods: put it in spec.template.metadata.annotations",
+        AnnotationTarget.Service when Array.IndexOf(PodBehaviour, key) >= 0 =>
+            $"{key} describes the pods: put it in the pod template of the Deployment the Service selects",
+        not AnnotationTarget.Service when Array.IndexOf(ServiceBehaviour, key) >= 0 =>
+            $"{key} describes how a Service balances requests: put it in the Service's metadata.annotations",
         AnnotationTarget.PodTemplate when key == SubmitAt =>
             $"{key} says when the object itself is created: put it in the top-level metadata.annotations",
         _ => null,

@@ -10,13 +10,16 @@ internal delegate void DocumentReader(SourceDocument document, LoadContext conte
 
 /// <summary>
 /// When a kind is read. Definitions other documents refer to by name (PriorityClass) are read
-/// first, so a Pod may come before the class it names, as kubectl apply allows for a file. The
-/// Scenario document comes last: its timeline names nodes and pools defined anywhere in the file.
+/// first, so a Pod may come before the class it names, as kubectl apply allows for a file.
+/// Objects that point at other objects (an HPA at its Deployment, Traffic at its Service) come
+/// after those. The Scenario document comes last: its timeline names nodes and pools defined
+/// anywhere in the file.
 /// </summary>
 internal enum ReadPhase
 {
     Definitions,
     Objects,
+    References,
     Scenario,
 }
 
@@ -37,8 +40,11 @@ internal static class KindRegistry
         new("apps/v1", "Deployment", ReadPhase.Objects, DeploymentReader.Read),
         new("apps/v1", "ReplicaSet", ReadPhase.Objects, ReplicaSetReader.Read),
         new("batch/v1", "Job", ReadPhase.Objects, JobReader.Read),
+        new("v1", "Service", ReadPhase.Objects, ServiceReader.Read),
+        new("autoscaling/v2", "HorizontalPodAutoscaler", ReadPhase.References, HorizontalPodAutoscalerReader.Read),
         new("scheduling.k8s.io/v1", "PriorityClass", ReadPhase.Definitions, PriorityClassReader.Read),
         new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),
+        new(KsimApiVersion, "Traffic", ReadPhase.References, TrafficReader.Read),
         new(KsimApiVersion, "Scenario", ReadPhase.Scenario, ScenarioSettingsReader.Read),
     ];
 

@@ -20,6 +20,9 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     private readonly TakenNames _workloadNames = new(errors);
     private readonly List<NodePool> _pools = [];
     private readonly TakenNames _poolNames = new(errors);
+    private readonly List<Traffic> _traffic = [];
+    private readonly TakenNames _trafficNames = new(errors);
+    private readonly List<string> _dataFiles = [];
     private bool _nodeLimitReported;
     private int _settingsLine;
 
@@ -96,6 +99,32 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
         if (_workloadNames.TryTake(resource, meta.Name, nameField, key: resource + "/" + meta.Key)) _workloads.Add(submission);
     }
 
+    /// <summary>A submitted object of type <typeparamref name="T"/> by namespace and name, or null.</summary>
+    public T? Find<T>(string ns, string name)
+        where T : class, IApiObject
+    {
+        foreach (var submission in _workloads)
+            if (submission.Object is T found && found.Metadata.Name == name && found.Metadata.Namespace == ns) return found;
+        return null;
+    }
+
+    /// <summary>The names of submitted objects of type <typeparamref name="T"/> in a namespace, for "did you mean" hints.</summary>
+    public IEnumerable<string> NamesOf<T>(string ns)
+        where T : class, IApiObject =>
+        _workloads.Select(w => w.Object).OfType<T>().Where(o => o.Metadata.Namespace == ns).Select(o => o.Metadata.Name);
+
+    /// <summary>Adds a Traffic object unless its name is taken in its namespace.</summary>
+    public void AddTraffic(Traffic traffic, SourceField nameField)
+    {
+        if (_trafficNames.TryTake("traffic", traffic.Name, nameField, key: traffic.Namespace + "/" + traffic.Name)) _traffic.Add(traffic);
+    }
+
+    /// <summary>A data file the scenario names (a replayed rate CSV), copied into the results with it.</summary>
+    public void AddDataFile(string path)
+    {
+        if (!_dataFiles.Contains(path, StringComparer.Ordinal)) _dataFiles.Add(path);
+    }
+
     public ScenarioDefinition Build()
     {
         var s = Settings ?? new ScenarioSettings();
@@ -116,7 +145,8 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
             NodePools = _pools,
             Timeline = s.Timeline,
             FaultModels = s.FaultModels,
-            SourceFiles = [File],
+            Traffic = _traffic,
+            SourceFiles = [File, .. _dataFiles],
         };
     }
 }

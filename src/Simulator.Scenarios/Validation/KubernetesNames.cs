@@ -10,6 +10,9 @@ internal enum NameRule
 
     /// <summary>RFC 1123 label: namespaces, container names.</summary>
     Label,
+
+    /// <summary>RFC 1035 label (starts with a letter): Service names, which become DNS names.</summary>
+    Dns1035Label,
 }
 
 /// <summary>
@@ -27,6 +30,9 @@ internal static partial class KubernetesNames
     private const string LabelMessage =
         "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
 
+    private const string Dns1035Message =
+        "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
+
     /// <summary>Names of nodes, pods, priority classes: IsDNS1123Subdomain.</summary>
     public static IEnumerable<string> SubdomainErrors(string name)
     {
@@ -41,6 +47,13 @@ internal static partial class KubernetesNames
         if (!Label().IsMatch(name)) yield return LabelMessage;
     }
 
+    /// <summary>Service names: IsDNS1035Label.</summary>
+    public static IEnumerable<string> Dns1035Errors(string name)
+    {
+        if (name.Length > LabelMaxLength) yield return $"must be no more than {LabelMaxLength} characters";
+        if (!Dns1035().IsMatch(name)) yield return Dns1035Message;
+    }
+
     /// <summary>Reports a missing or invalid object name the way the API server does; true if it is valid.</summary>
     public static bool Check(SourceField field, string? name, NameRule rule, ScenarioErrors errors,
         string requiredMessage = "Required value")
@@ -51,7 +64,13 @@ internal static partial class KubernetesNames
             return false;
         }
         bool ok = true;
-        foreach (var message in rule == NameRule.Label ? LabelErrors(name) : SubdomainErrors(name))
+        var messages = rule switch
+        {
+            NameRule.Label => LabelErrors(name),
+            NameRule.Dns1035Label => Dns1035Errors(name),
+            _ => SubdomainErrors(name),
+        };
+        foreach (var message in messages)
         {
             errors.At(field, $"Invalid value: \"{name}\": {message}");
             ok = false;
@@ -64,4 +83,7 @@ internal static partial class KubernetesNames
 
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
     private static partial Regex Label();
+
+    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex Dns1035();
 }

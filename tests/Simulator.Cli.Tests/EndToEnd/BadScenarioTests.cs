@@ -25,6 +25,10 @@ public sealed class BadScenarioTests : IDisposable
     [InlineData("timeline-unknown-node.yaml", "7:38: spec.timeline[0].node: nodes \"gpu-7\" not found; did you mean \"gpu-0\"?")]
     [InlineData("negative-duration.yaml", "6:13: spec.duration: must not be negative, got \"-5m\"")]
     [InlineData("bad-distribution.yaml", "9:51: spec.faults[0].timeToFailure.shape: must be greater than 0, got \"-1\"")]
+    [InlineData("traffic-unknown-service.yaml", "13:11: spec.target: service \"wbe\" not found in namespace \"default\"; did you mean \"web\"?")]
+    [InlineData("traffic-negative-rate.yaml", "16:20: spec.steps[1].rate: must not be negative, got \"-20\"")]
+    [InlineData("hpa-unknown-deployment.yaml", "19:11: spec.scaleTargetRef.name: Deployment \"api\" not found in namespace \"default\"")]
+    [InlineData("hpa-min-above-max.yaml", "18:16: spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`")]
     public async Task A_bad_scenario_exits_2_with_its_position_and_writes_nothing(string file, string expectedError)
     {
         var source = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "tests", "Simulator.Cli.Tests", "EndToEnd", "BadScenarios", file);

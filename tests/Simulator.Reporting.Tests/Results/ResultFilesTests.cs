@@ -145,6 +145,22 @@ public sealed class ResultFilesTests : IDisposable
                 "count": 1,
                 "p50": 50.5,
                 "max": 50.5
+              },
+              "requests": {
+                "total": 0,
+                "completed": 0,
+                "failed": {
+                  "no_endpoints": 0,
+                  "queue_full": 0,
+                  "timeout": 0,
+                  "pod_gone": 0
+                },
+                "latency_s": {
+                  "p50": 0,
+                  "p95": 0,
+                  "p99": 0
+                },
+                "slo_attainment": null
               }
             }
 
