@@ -18,7 +18,7 @@ public sealed class RequestRecorder : IEventHandler
     private readonly List<ServiceStats> _services = [];
     private readonly Dictionary<string, ServiceStats> _byName = new(StringComparer.Ordinal);
     private readonly List<ServiceInterval> _rows = [];
-    private readonly LatencyHistogram _latency = new();
+    private readonly RequestLatencyHistogram _latency = new();
     private EventHandle _timer;
     private SimTime _lastSample = new(-1);
 

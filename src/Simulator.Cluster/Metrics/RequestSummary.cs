@@ -8,7 +8,7 @@ public sealed record RequestFailures(long NoEndpoints, long QueueFull, long Time
 
 /// <summary>
 /// Every request of the run: summary.json's "requests". Latency percentiles are over completed
-/// requests, within 0.2 % (<see cref="LatencyHistogram"/>). <see cref="SloAttainment"/> is the
+/// requests, within 0.2 % (<see cref="RequestLatencyHistogram"/>). <see cref="SloAttainment"/> is the
 /// share of finished requests (completed or failed) to Services with a ksim.dev/slo-latency that
 /// completed within it; null when no such Service received any.
 /// </summary>

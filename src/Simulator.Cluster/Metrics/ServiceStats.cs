@@ -5,9 +5,9 @@ namespace Simulator.Cluster.Metrics;
 /// <summary>
 /// What the requests to one Service did: counters for the current metrics interval and for the
 /// whole run, the interval's latencies (exact, in a list reused every interval) and the run's
-/// latencies in the run-wide <see cref="LatencyHistogram"/>. Updated on the hot path without allocating.
+/// latencies in the run-wide <see cref="RequestLatencyHistogram"/>. Updated on the hot path without allocating.
 /// </summary>
-public sealed class ServiceStats(string name, LatencyHistogram runLatency)
+public sealed class ServiceStats(string name, RequestLatencyHistogram runLatency)
 {
     private readonly List<double> _intervalLatencies = [];
 

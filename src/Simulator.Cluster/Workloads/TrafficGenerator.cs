@@ -109,7 +109,8 @@ public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, I
     {
         var traffic = source.Traffic;
         // Not Random.Next(int): MathNet's MersenneTwister allocates 32 bytes in it, once per request here.
-        int client = Math.Min(traffic.Clients - 1, (int)(source.Random.NextDouble() * traffic.Clients));
+        int clients = Math.Max(1, traffic.Clients);
+        int client = Math.Min(clients - 1, (int)(source.Random.NextDouble() * clients));
         var service = source.Service;
         if (service is null && _router is not null)
         {

@@ -5,7 +5,7 @@ namespace Simulator.Cluster.Metrics;
 /// exact below 1.024 ms, above that in buckets 1/512 of a power of two wide, so a percentile is
 /// within 0.2 % of the exact one. A percentile reports its bucket's lower bound (nearest rank).
 /// </summary>
-public sealed class LatencyHistogram
+public sealed class RequestLatencyHistogram
 {
     private const int SubBits = 10;
     private const int SubBuckets = 1 << SubBits;
