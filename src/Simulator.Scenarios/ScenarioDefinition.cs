@@ -7,7 +7,7 @@ namespace Simulator.Scenarios;
 /// <summary>A pod and the virtual time it is created at (<c>ksim.dev/submit-at</c>, default 0).</summary>
 public sealed record PodSubmission(SimTime SubmitAt, Pod Pod);
 
-/// <summary>A workload object (Deployment, ReplicaSet, Job) and the virtual time it is created at.</summary>
+/// <summary>An API object (Deployment, ReplicaSet, Job, Service, HorizontalPodAutoscaler) and the virtual time it is created at.</summary>
 public sealed record ObjectSubmission(SimTime SubmitAt, IApiObject Object);
 
 /// <summary>

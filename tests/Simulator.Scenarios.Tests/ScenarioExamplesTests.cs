@@ -96,6 +96,31 @@ public class ScenarioExamplesTests
         Assert.Equal(SimTime.Zero + SimDuration.FromHours(154), jobs[^1].SubmitAt);
     }
 
+    [Fact]
+    public void Load_balancing_has_one_service_per_mode_each_over_a_fast_and_a_slow_deployment()
+    {
+        var s = Load("05-service-load-balancing.yaml");
+        var services = s.Workloads.Select(w => w.Object).OfType<Service>().ToList();
+        Assert.Equal([LoadBalancingMode.Random, LoadBalancingMode.RoundRobin, LoadBalancingMode.LeastConnections], services.Select(x => x.LoadBalancing));
+        var costs = s.Workloads.Select(w => w.Object).OfType<Deployment>()
+            .Select(d => d.Spec.Template.Workload.RequestCost!.Mean.TotalSeconds).Distinct().Order();
+        Assert.Equal([0.02, 0.08], costs);
+        Assert.Equal(services.Select(x => x.DnsName), s.Traffic.Select(t => t.Target));
+        Assert.All(s.Traffic, t => Assert.Equal(40, t.Pattern.Rate));
+    }
+
+    [Fact]
+    public void Hpa_diurnal_scales_the_classifier_on_cpu_under_a_two_day_sine()
+    {
+        var s = Load("06-hpa-diurnal.yaml");
+        var hpa = Assert.Single(s.Workloads.Select(w => w.Object).OfType<HorizontalPodAutoscaler>());
+        Assert.Equal(("Deployment", "classifier", 2, 20), (hpa.Spec.TargetKind, hpa.Spec.TargetName, hpa.Spec.MinReplicas, hpa.Spec.MaxReplicas));
+        Assert.Equal([new HpaMetric(HpaMetricType.ResourceCpuUtilization, "cpu", 60)], hpa.Spec.Metrics);
+        var traffic = Assert.Single(s.Traffic);
+        Assert.Equal(TrafficPatternKind.Diurnal, traffic.Pattern.Kind);
+        Assert.Equal(SimDuration.FromHours(48), s.Duration);
+    }
+
     private static ScenarioDefinition Load(string file)
     {
         var result = ScenarioLoader.Load(Path.Combine(ScenariosDirectory, file));

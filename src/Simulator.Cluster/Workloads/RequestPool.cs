@@ -10,6 +10,9 @@ internal struct Request
 
     /// <summary>Arrival plus the Traffic's timeout; long.MaxValue without one.</summary>
     public long Deadline;
+
+    /// <summary>A unit-mean exponential drawn at arrival; scaled by the pod's mean cost if that is exponential.</summary>
+    public double Work;
     public ServiceStats Stats;
 
     /// <summary>The pod serving it or queueing it; null before delivery.</summary>
@@ -38,7 +41,7 @@ internal sealed class RequestPool
 
     public ref Request this[int id] => ref _items[id];
 
-    public int Allocate(long arrival, long deadline, ServiceStats stats)
+    public int Allocate(long arrival, long deadline, double work, ServiceStats stats)
     {
         int id;
         if (_free >= 0)
@@ -54,6 +57,7 @@ internal sealed class RequestPool
         ref var r = ref _items[id];
         r.Arrival = arrival;
         r.Deadline = deadline;
+        r.Work = work;
         r.Stats = stats;
         r.Server = null;
         r.Slot = -1;

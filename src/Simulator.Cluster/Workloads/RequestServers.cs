@@ -14,6 +14,12 @@ namespace Simulator.Cluster.Workloads;
 /// kubelet removes it after its grace period. When a pod goes down (deleted, finished, container
 /// exited, node failed) every request it queues or serves fails at once with PodGone.
 /// <para>
+/// Exponential service times come from the stream "requests", one unit draw per arrival in
+/// arrival order, scaled by the serving pod's mean: the n-th request needs the same work whichever
+/// pod the load balancer picks, so policies compared on one seed see the same requests (common
+/// random numbers), which drawing at service start would not give.
+/// </para>
+/// <para>
 /// Per request: one completion event (or a timeout event instead, when the deadline comes before
 /// the service ends). A request whose deadline passes while it waits is failed with Timeout
 /// when it reaches the head of the queue, as a server notices a gone client when it picks the
@@ -119,7 +125,7 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
     {
         ref var r = ref Requests[id];
         long now = _sim.Now.Microseconds;
-        long end = now + ServiceTime(server.Cost);
+        long end = now + ServiceTime(server.Cost, r.Work);
         server.Advance(now, _window);
         r.Slot = server.Occupy(id);
         InService++;
@@ -128,12 +134,14 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
             : _sim.Schedule(new SimTime(end), this, server, id);
     }
 
-    private long ServiceTime(RequestCost cost)
+    private static long ServiceTime(RequestCost cost, double work)
     {
         long mean = cost.Mean.Microseconds;
-        if (cost.Distribution == RequestCostDistribution.Constant) return mean;
-        return (long)Math.Round(-Math.Log(1.0 - _random.NextDouble()) * mean);
+        return cost.Distribution == RequestCostDistribution.Constant ? mean : (long)Math.Round(work * mean);
     }
+
+    /// <summary>The next request's unit of work: Exp(1), drawn for every arrival so that the sequence never depends on routing.</summary>
+    internal double DrawWork() => -Math.Log(1.0 - _random.NextDouble());
 
     /// <summary>A request's service ended (or its deadline came first): free the server, then start the queue's head.</summary>
     public void OnEvent(object? state, long arg)
@@ -196,6 +204,12 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
         while (server.Queued > 0) End(server.Dequeue(), RequestFailure.PodGone);
     }
 
+    /// <summary>
+    /// Busy servers / concurrency x the CPU request, averaged over the last whole
+    /// <see cref="MetricsWindow"/> (windows aligned to the pod's start, as a scrape reports the
+    /// last completed one); within its first window, over the time since it started. False for a
+    /// pod that is not up or does not serve requests.
+    /// </summary>
     public bool TryGetCpuUsage(Pod pod, out long milliCpu)
     {
         milliCpu = 0;
@@ -205,6 +219,7 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
         return true;
     }
 
+    /// <summary>Requests completed per second over the same window as <see cref="TryGetCpuUsage"/>.</summary>
     public bool TryGetRequestsPerSecond(Pod pod, out double rate)
     {
         rate = 0;

@@ -32,6 +32,9 @@ public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, I
         public Service? Service { get; set; }
         public ServiceStats? Stats { get; set; }
         public EventHandle Next { get; set; }
+
+        /// <summary>Index into the pattern's points, for <see cref="TrafficRate.At"/>.</summary>
+        public int Cursor;
     }
 
     public TrafficGenerator(ClusterStore store, RequestRecorder recorder)
@@ -92,7 +95,7 @@ public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, I
         var now = _sim.Now;
         Arm(source, now + Gap(source));
         var pattern = source.Traffic.Pattern;
-        if (pattern.Kind != TrafficPatternKind.Constant && source.Random.NextDouble() * source.MaxRate >= TrafficRate.At(pattern, now)) return;
+        if (pattern.Kind != TrafficPatternKind.Constant && source.Random.NextDouble() * source.MaxRate >= TrafficRate.At(pattern, now, ref source.Cursor)) return;
         Arrive(source, now);
     }
 
@@ -127,7 +130,7 @@ public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, I
         stats.Arrived();
         long deadline = traffic.Timeout is { } timeout ? now.Microseconds + timeout.Microseconds : long.MaxValue;
         var servers = Servers;
-        int id = servers.Requests.Allocate(now.Microseconds, deadline, stats);
+        int id = servers.Requests.Allocate(now.Microseconds, deadline, servers.DrawWork(), stats);
         if (service is null)
         {
             servers.Fail(id, RequestFailure.NoSuchService);

@@ -11,14 +11,18 @@ namespace Simulator.Cluster.Workloads;
 /// </summary>
 internal static class TrafficRate
 {
-    public static double At(TrafficPattern p, SimTime t) => p.Kind switch
+    /// <summary>
+    /// r(t). <paramref name="cursor"/> is the caller's index into Steps and Replay points: time only
+    /// moves forward, so a long replay costs O(1) per arrival rather than a scan from the start.
+    /// </summary>
+    public static double At(TrafficPattern p, SimTime t, ref int cursor) => p.Kind switch
     {
         TrafficPatternKind.Constant => p.Rate,
         TrafficPatternKind.Diurnal => Math.Max(0, p.Rate + p.Amplitude *
             Math.Sin(2 * Math.PI * (t.Microseconds - p.Phase.Microseconds) / Math.Max(1, p.Period.Microseconds))),
         TrafficPatternKind.Bursts => p.BurstEvery.Microseconds > 0 && t.Microseconds % p.BurstEvery.Microseconds < p.BurstLength.Microseconds
             ? p.PeakRate : p.Rate,
-        _ => Step(p, t),
+        _ => Step(p, t, ref cursor),
     };
 
     public static double Max(TrafficPattern p)
@@ -39,14 +43,10 @@ internal static class TrafficRate
     }
 
     /// <summary>Steps and Replay: the rate of the last point at or before t; before the first point, <see cref="TrafficPattern.Rate"/>.</summary>
-    private static double Step(TrafficPattern p, SimTime t)
+    private static double Step(TrafficPattern p, SimTime t, ref int cursor)
     {
-        double rate = p.Rate;
-        foreach (var (from, r) in p.Points)
-        {
-            if (from > t) break;
-            rate = r;
-        }
-        return rate;
+        var points = p.Points;
+        while (cursor < points.Count && points[cursor].From <= t) cursor++;
+        return cursor == 0 ? p.Rate : points[cursor - 1].Rate;
     }
 }

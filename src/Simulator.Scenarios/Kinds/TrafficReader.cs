@@ -36,7 +36,11 @@ internal static class TrafficReader
         if (string.IsNullOrEmpty(ns)) ns = PodReader.DefaultNamespace;
 
         var spec = root.Child("spec");
-        if (spec.IsMissing) errors.At(spec, "Required value");
+        if (spec.IsMissing)
+        {
+            errors.At(spec, "Required value: at least a target and a rate, e.g. {target: web, rate: 50}");
+            return;
+        }
         FieldValues.CheckFields(spec, errors, [.. TrafficPatternReader.PatternFields, "target", "clients", "timeout", "start", "end"]);
         var service = Target(spec.Child("target"), ns, context);
         var clientsField = spec.Child("clients");
@@ -47,7 +51,7 @@ internal static class TrafficReader
         var end = FieldValues.Duration(endField, errors, positive: false);
         if (end is { } e && e <= start)
             errors.At(endField, $"must be later than start ({start}), got \"{endField.Scalar!.Value}\"");
-        var pattern = spec.IsMissing ? null : TrafficPatternReader.Read(spec, context);
+        var pattern = TrafficPatternReader.Read(spec, context);
         if (errors.Count > before || name is null || service is null || pattern is null) return;
 
         context.AddTraffic(new Traffic
@@ -90,6 +94,8 @@ internal static class TrafficReader
             }
         }
         if (context.Find<Service>(targetNs, service) is { } found) return found;
+        // The Service's own errors say what is wrong; "not found" would only add confusion.
+        if (context.IsDeclared("Service", targetNs, service)) return null;
         errors.At(field, $"service \"{service}\" not found in namespace \"{targetNs}\"{Suggestions.Hint(service, context.NamesOf<Service>(targetNs))}");
         return null;
     }

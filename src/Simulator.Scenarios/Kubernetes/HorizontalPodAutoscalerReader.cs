@@ -75,6 +75,8 @@ internal static class HorizontalPodAutoscalerReader
         var (kind, name) = (v1.Kind!, v1.Name!);
         bool found = kind == "Deployment" ? context.Find<Deployment>(ns, name) is not null : context.Find<ReplicaSet>(ns, name) is not null;
         if (found) return (kind, name);
+        // The target's own errors say what is wrong; "not found" would only add confusion.
+        if (context.IsDeclared(kind, ns, name)) return null;
         var names = kind == "Deployment" ? context.NamesOf<Deployment>(ns) : context.NamesOf<ReplicaSet>(ns);
         errors.At(nameField, $"{kind} \"{name}\" not found in namespace \"{ns}\"{Suggestions.Hint(name, names)}");
         return null;

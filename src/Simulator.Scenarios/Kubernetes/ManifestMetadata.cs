@@ -7,7 +7,7 @@ using Simulator.Scenarios.Yaml;
 namespace Simulator.Scenarios.Kubernetes;
 
 /// <summary>
-/// The metadata of a Pod, Deployment, ReplicaSet or Job, with what its <c>ksim.dev/</c>
+/// The metadata of a Pod, Deployment, ReplicaSet, Job, Service or HPA, with what its <c>ksim.dev/</c>
 /// annotations say: when it is submitted and, for a bare Pod, how it behaves.
 /// </summary>
 internal sealed record ManifestMetadata(ObjectMeta Metadata, SimTime SubmitAt, Workload Workload, SourceField NameField)

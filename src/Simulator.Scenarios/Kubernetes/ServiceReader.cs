@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using k8s.Models;
 using Simulator.Cluster.Api;
 using Simulator.Engine;
@@ -34,6 +35,7 @@ internal static class ServiceReader
         var root = SourceField.Root(document.Root);
         var v1 = TypedManifest.Read<V1Service>(context.Text, document, [], errors);
         if (v1 is null) return;
+        context.Declare("Service", v1.Metadata?.NamespaceProperty, v1.Metadata?.Name);
 
         int before = errors.Count;
         var metadataField = root.Child("metadata");
@@ -47,7 +49,7 @@ internal static class ServiceReader
         bool simulated = CheckType(s.Type, spec.Child("type"), errors);
         var clusterIP = ClusterIP(s.ClusterIP, spec.Child("clusterIP"), errors);
         var ports = ServicePortReader.Read(s.Ports, spec.Child("ports"), errors);
-        if (simulated && ports.Count == 0 && clusterIP != "None")
+        if (simulated && s.Ports is not { Count: > 0 } && clusterIP != "None")
             errors.At(spec.Child("ports"), "Required value");
         var (affinity, timeout) = SessionAffinity(s, spec, errors);
         if (errors.Count > before || meta is null) return;
@@ -103,10 +105,15 @@ internal static class ServiceReader
     private static string ClusterIP(string? text, SourceField field, ScenarioErrors errors)
     {
         if (string.IsNullOrEmpty(text) || text == "None") return text ?? "";
-        if (!IPAddress.TryParse(text, out var ip) || ip.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
-            || text.Count(c => c == '.') != 3)
+        // IPAddress.Parse also takes shorthand such as "10.1" (10.0.0.1); the API server does not.
+        if (!IPAddress.TryParse(text, out var ip) || (ip.AddressFamily == AddressFamily.InterNetwork && text.Count(c => c == '.') != 3))
         {
             errors.At(field, $"Invalid value: \"{text}\": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff) or \"None\"");
+            return "";
+        }
+        if (ip.AddressFamily != AddressFamily.InterNetwork)
+        {
+            errors.At(field, $"Invalid value: \"{text}\": only IPv4 cluster IPs are simulated (the service CIDR is 10.96.0.0/12)");
             return "";
         }
         var bytes = ip.GetAddressBytes();

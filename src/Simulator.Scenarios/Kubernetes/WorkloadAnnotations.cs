@@ -23,8 +23,9 @@ internal enum AnnotationTarget
 
 /// <summary>
 /// The <c>ksim.dev/</c> annotations: what a real manifest cannot say (when it is submitted, how
-/// long it runs, how big its image is, how often it fails). Any other key under <c>ksim.dev/</c>
-/// is an error, because a misspelled annotation would otherwise silently change nothing.
+/// long it runs, how big its image is, how often it fails, how it serves requests, how a Service
+/// balances them). Any other key under <c>ksim.dev/</c> is an error, because a misspelled
+/// annotation would otherwise silently change nothing.
 /// </summary>
 internal static class WorkloadAnnotations
 {

@@ -48,6 +48,7 @@ internal sealed class WorkloadDocument
         var spec = root.Child("spec");
         var v1 = TypedManifest.Read<TManifest>(context.Text, document, PodTemplateReader.QuantityFields(spec.Child("template")), errors);
         if (v1 is null) return null;
+        context.Declare(root.Child("kind").Scalar?.Value ?? "", v1.Metadata?.NamespaceProperty, v1.Metadata?.Name);
 
         int before = errors.Count;
         var metadata = ManifestMetadata.Read(v1.Metadata, root.Child("metadata"), errors, AnnotationTarget.WorkloadObject);

@@ -23,6 +23,7 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     private readonly List<Traffic> _traffic = [];
     private readonly TakenNames _trafficNames = new(errors);
     private readonly List<string> _dataFiles = [];
+    private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private bool _nodeLimitReported;
     private int _settingsLine;
 
@@ -107,6 +108,18 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
             if (submission.Object is T found && found.Metadata.Name == name && found.Metadata.Namespace == ns) return found;
         return null;
     }
+
+    /// <summary>
+    /// Records that the file defines a <paramref name="kind"/> of this name, even if its document
+    /// has errors, so that an object pointing at it does not add "not found" to those errors.
+    /// </summary>
+    public void Declare(string kind, string? ns, string? name)
+    {
+        if (!string.IsNullOrEmpty(name)) _declared.Add(kind + "/" + (string.IsNullOrEmpty(ns) ? PodReader.DefaultNamespace : ns) + "/" + name);
+    }
+
+    /// <summary>Whether the file defines a <paramref name="kind"/> of this name, valid or not.</summary>
+    public bool IsDeclared(string kind, string ns, string name) => _declared.Contains(kind + "/" + ns + "/" + name);
 
     /// <summary>The names of submitted objects of type <typeparamref name="T"/> in a namespace, for "did you mean" hints.</summary>
     public IEnumerable<string> NamesOf<T>(string ns)

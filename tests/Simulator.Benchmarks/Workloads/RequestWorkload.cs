@@ -8,13 +8,16 @@ namespace Simulator.Benchmarks.Workloads;
 /// <summary>
 /// 1,000 requests/s of Poisson traffic spread over 20 pods (exponential 15 ms service, one server
 /// each: 75 % busy), through the whole cluster: engine, traffic generator, serving model,
-/// recorders. The router is a fixed pod list indexed by client id, so the figure measures the
-/// serving path rather than the Networking code.
+/// recorders. By default the router is a fixed pod list indexed by client id, so the figure
+/// measures the serving path rather than the Networking code; with <c>realRouter</c> requests go
+/// through the Service, its EndpointSlices and kube-proxy's random mode.
 /// </summary>
 internal sealed class RequestWorkload
 {
     public const int Pods = 20;
     public const double Rate = 1000;
+
+    private static readonly Dictionary<string, string> Selector = new() { ["app"] = "web" };
 
     private sealed class PodListRouter(Service service, List<Pod> pods) : IRequestRouter
     {
@@ -35,7 +38,7 @@ internal sealed class RequestWorkload
         }
     }
 
-    public RequestWorkload()
+    public RequestWorkload(bool realRouter = false)
     {
         Cluster = new ClusterSimulation(new ClusterOptions { Seed = 42 });
         var store = Cluster.Store;
@@ -52,15 +55,16 @@ internal sealed class RequestWorkload
         {
             var pod = new Pod
             {
-                Metadata = new ObjectMeta { Name = $"web-{i}" },
+                Metadata = new ObjectMeta { Name = $"web-{i}", Labels = Selector },
                 Spec = new PodSpec { Containers = [new Container("main", "web:1", requests, requests)] },
                 Workload = new Workload { RequestCost = new RequestCost(SimDuration.FromMilliseconds(15), RequestCostDistribution.Exponential) },
             };
             store.CreatePod(pod);
             pods.Add(pod);
         }
-        var service = new Service { Metadata = new ObjectMeta { Name = "web" }, Spec = new ServiceSpec() };
-        Cluster.Traffic.Router = new PodListRouter(service, pods);
+        var service = new Service { Metadata = new ObjectMeta { Name = "web" }, Spec = new ServiceSpec { Selector = Selector } };
+        if (realRouter) store.Services.Create(service);
+        else Cluster.Traffic.Router = new PodListRouter(service, pods);
         Cluster.AddTraffic(new Traffic
         {
             Name = "load",

@@ -121,6 +121,53 @@ public sealed class ScenarioCatalogTests : IDisposable
             Assert.NotEmpty(result.Recoveries);
             Assert.All(result.Recoveries, r => Assert.NotNull(r.To));
         },
+        ["05-service-load-balancing.yaml"] = result =>
+        {
+            Assert.Equal(0, result.Requests.Failed.Total);
+            Assert.True(result.Requests.Completed > 400_000, $"{result.Requests.Completed} requests completed");
+            Assert.All(result.Services, s => Assert.Equal(4, s.Endpoints));
+            // Tail latency per Service: the mean over the intervals of each interval's p99.
+            double P99(string mode) =>
+                result.Services.Where(s => s.Service == "default/web-" + mode && s.Completed > 0).Average(s => s.LatencyP99Seconds);
+            var (random, roundRobin, leastConnections) = (P99("random"), P99("round-robin"), P99("least-connections"));
+            // Least-connections keeps the slow pods' queues short; random and round-robin load them to 80 %.
+            Assert.True(leastConnections < 0.5 * Math.Min(random, roundRobin), $"p99: lc {leastConnections}, rr {roundRobin}, random {random}");
+        },
+        ["06-hpa-diurnal.yaml"] = result =>
+        {
+            Assert.Equal(0, result.Requests.Failed.Total);
+            int EndpointsAt(int hours) => result.Services.Single(s => s.Time == SimTime.Zero + SimDuration.FromHours(hours)).Endpoints;
+            // Peaks at 12h and 36h, troughs at 0h, 24h and 48h: the replicas follow.
+            Assert.InRange(EndpointsAt(12), 15, 20);
+            Assert.InRange(EndpointsAt(36), 15, 20);
+            Assert.InRange(EndpointsAt(24), 2, 4);
+            Assert.InRange(EndpointsAt(48), 2, 4);
+            Assert.All(result.Services, s => Assert.InRange(s.Endpoints, 2, 20));
+            var rescales = result.Events.Where(e => e.Reason == "SuccessfulRescale").ToList();
+            Assert.Contains(rescales, e => e.Message.Contains("above target", StringComparison.Ordinal));
+            Assert.Contains(rescales, e => e.Message.Contains("below target", StringComparison.Ordinal));
+        },
+        ["07-failover.yaml"] = result =>
+        {
+            var failAt = SimTime.Zero + SimDuration.FromHours(1);
+            var failed = result.Requests.Failed;
+            Assert.True(failed.PodGone > 0);
+            Assert.Equal(failed.PodGone, failed.Total);
+            // Requests fail only until the dead pod leaves the endpoints, within about a minute.
+            Assert.All(result.Services.Where(s => s.FailedPodGone > 0),
+                s => Assert.True(s.Time > failAt && s.Time <= failAt + SimDuration.FromMinutes(2), $"failures at {s.Time}"));
+            var before = result.Services.Where(s => s.Time > SimTime.Zero + SimDuration.FromMinutes(2) && s.Time <= failAt).ToList();
+            var outage = result.Services.Where(s => s.Time > failAt + SimDuration.FromMinutes(1) && s.Time < failAt + SimDuration.FromMinutes(5)).ToList();
+            var after = result.Services.Where(s => s.Time > failAt + SimDuration.FromMinutes(7)).ToList();
+            Assert.All(before, s => Assert.Equal(4, s.Endpoints));
+            Assert.All(outage, s => Assert.Equal(3, s.Endpoints));
+            Assert.All(after, s => Assert.Equal(4, s.Endpoints));
+            // Three pods carry the load of four meanwhile: the tail grows.
+            Assert.True(outage.Average(s => s.LatencyP95Seconds) > before.Average(s => s.LatencyP95Seconds));
+            var recovery = Assert.Single(result.Recoveries);
+            Assert.Equal(("Deployment", "web"), (recovery.Kind, recovery.Name));
+            Assert.NotNull(recovery.To);
+        },
     };
 
     private readonly CliHarness _cli = new();

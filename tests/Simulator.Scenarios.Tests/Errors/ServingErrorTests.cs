@@ -171,6 +171,46 @@ public class ServingErrorTests
             """,
             ["x.yaml:5:40: metadata.annotations.ksim.dev/request-cost: invalid duration \"fast\": expected a number at position 1 (use Go syntax such as \"90s\", \"5m\", \"1h30m\")"]
         },
+        {
+            "an hpa and traffic aimed at objects with errors of their own report only those",
+            Deployment.Replace("labels: {app: web}", "labels: {app: website}", StringComparison.Ordinal)
+                + Service.Replace("port: 80", "port: 0", StringComparison.Ordinal)
+                + Hpa + "spec: {scaleTargetRef: {kind: Deployment, name: web}, maxReplicas: 2}\n---\n" + Traffic + "spec: {target: web, rate: 1}\n",
+            [
+                "x.yaml:7:24: spec.template.metadata.labels: Invalid value: map[string]string{\"app\":\"website\"}: `selector` does not match template `labels`",
+                "x.yaml:16:18: spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive",
+            ]
+        },
+        {
+            "two unnamed ports, a named target port",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web}
+            spec:
+              ports: [{port: 80}, {port: 81, targetPort: http}]
+            """,
+            [
+                "x.yaml:5:11: spec.ports[0].name: Required value",
+                "x.yaml:5:23: spec.ports[1].name: Required value",
+                "x.yaml:5:46: spec.ports[1].targetPort: named target port \"http\" is not simulated: give the container's port number",
+            ]
+        },
+        {
+            "a duplicate service",
+            Service + "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {ports: [{port: 8080}]}\n",
+            ["x.yaml:10:18: metadata.name: services \"web\" already exists (first defined at line 3)"]
+        },
+        {
+            "request cost on a service",
+            """
+            apiVersion: v1
+            kind: Service
+            metadata: {name: web, annotations: {ksim.dev/request-cost: 20ms}}
+            spec: {ports: [{port: 80}]}
+            """,
+            ["x.yaml:3:37: metadata.annotations.ksim.dev/request-cost: ksim.dev/request-cost describes the pods: put it in the pod template of the Deployment the Service selects"]
+        },
     };
 
     [Theory]

@@ -1,0 +1,65 @@
+using Simulator.Cli.Execution;
+using Simulator.Cluster.Metrics;
+using Simulator.Engine;
+using Simulator.Reporting.Results;
+
+namespace Simulator.Cli.Tests.Execution;
+
+/// <summary>The "requests:" line: only with traffic, failures by the reasons that occurred, SLO attainment when a Service set one.</summary>
+public sealed class RunSummaryPrinterRequestsTests
+{
+    private static RunRecord Record(RequestSummary requests) => new()
+    {
+        ScenarioName = "web",
+        Seed = 1,
+        Profile = "default",
+        Result = new RunResult
+        {
+            EndTime = new SimTime(3_600_000_000),
+            Partial = false,
+            Summary = new RunSummary
+            {
+                SimulatedSeconds = 3600,
+                EventsProcessed = 500,
+                PodsCreated = 0,
+                PodsScheduled = 0,
+                PodsUnschedulable = 0,
+                PodsEverUnschedulable = 0,
+                PodsSucceeded = 0,
+                PodsFailed = 0,
+                PodsRunningAtEnd = 0,
+                PodsPendingAtEnd = 0,
+                SchedulingLatency = new LatencySummary(0, 0, 0, 0),
+                AllocationRatio = new Dictionary<string, double>(),
+            },
+            Pods = [],
+            TimeSeries = [],
+            Events = [],
+            Requests = requests,
+        },
+        Scenario = new ScenarioSource("s.yaml", []),
+        Provenance = null!,
+    };
+
+    private static string[] Print(RequestSummary requests)
+    {
+        using var output = new StringWriter { NewLine = "\n" };
+        RunSummaryPrinter.Print(output, Record(requests), "out");
+        return output.ToString().Split('\n');
+    }
+
+    [Fact]
+    public void Requests_get_one_line_with_percentiles_failures_by_reason_and_slo_attainment()
+    {
+        var lines = Print(new RequestSummary(1000, 990, new RequestFailures(0, 7, 3, 0), 0.02, 0.1234, 1.5, 0.98765));
+
+        Assert.Contains("requests: 1000, p50 0.02s, p95 0.123s, p99 1.5s, failed 10 (7 queue full, 3 timeout), SLO attainment 98.77%", lines);
+    }
+
+    [Fact]
+    public void No_traffic_prints_no_requests_line_and_no_failures_print_failed_0()
+    {
+        Assert.DoesNotContain(Print(RequestSummary.None), l => l.StartsWith("requests:", StringComparison.Ordinal));
+        Assert.Contains("requests: 5, p50 0.02s, p95 0.02s, p99 0.02s, failed 0", Print(new RequestSummary(5, 5, new RequestFailures(0, 0, 0, 0), 0.02, 0.02, 0.02, null)));
+    }
+}
