@@ -73,7 +73,7 @@ internal sealed class ServiceRoute
     {
         var spec = Service.Spec;
         // A headless Service has no virtual IP: the client resolves every pod IP and picks one itself.
-        if (spec.IsHeadless) return Candidates[Random.Next(Candidates.Length)];
+        if (spec.IsHeadless) return Candidates[Random.NextIndex(Candidates.Length)];
         if (spec.SessionAffinity != ServiceAffinity.ClientIP) return Balance(openConnections);
 
         ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_affinity, clientId, out bool known);
@@ -120,7 +120,7 @@ internal sealed class ServiceRoute
             default:
                 // iptables gives endpoint i of n the probability 1/(n-i) in turn, nftables picks
                 // uniformly: both are a uniform choice per new connection.
-                return candidates[Random.Next(n)];
+                return candidates[Random.NextIndex(n)];
         }
     }
 }
