@@ -224,6 +224,7 @@ public sealed class ClusterSimulation : IEventHandler
             Nodes = Metrics.NodeIntervals(),
             Recoveries = Metrics.Recoveries(),
             Services = Requests.Intervals,
+            Hpas = Metrics.Hpas,
             Requests = Requests.Summarize(),
         };
     }

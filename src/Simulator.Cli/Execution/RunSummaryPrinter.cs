@@ -41,6 +41,8 @@ internal static class RunSummaryPrinter
         }
         PrintWorkloadsAndFaults(output, s);
         PrintRequests(output, result.Requests);
+        if (s.Hpa.Count > 0)
+            output.WriteLine($"autoscaling: {s.Hpa.Count} HPA(s), {s.Hpa.Rescales} rescale(s), at most {s.Hpa.MaxReplicasSeen} replicas at a sample");
         PrintPendingReasons(output, run);
     }
 

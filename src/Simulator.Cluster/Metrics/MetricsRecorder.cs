@@ -19,6 +19,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     private readonly NodeRecorder _nodes;
     private readonly JobRecorder _jobs;
     private readonly RecoveryRecorder _recoveries;
+    private readonly HpaRecorder _hpas;
     private readonly List<ClusterEvent> _events = [];
     private readonly List<TimeSeriesRow> _rows = [];
     private EventHandle _sampleTimer;
@@ -33,6 +34,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
         _nodes = new NodeRecorder(store);
         _jobs = new JobRecorder(store);
         _recoveries = new RecoveryRecorder(store);
+        _hpas = new HpaRecorder(store);
         store.AddEventSink(this);
     }
 
@@ -45,6 +47,9 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     public IReadOnlyList<ClusterEvent> Events => _events;
 
     public IReadOnlyList<TimeSeriesRow> TimeSeries => _rows;
+
+    /// <summary>Each HPA at each sample, taken with the time series rows.</summary>
+    public IReadOnlyList<HpaSample> Hpas => _hpas.Samples;
 
     /// <summary>Pods that exist now (created and not yet removed), by phase.</summary>
     public int CountInPhase(PodPhase phase) => _pods.CountInPhase(phase);
@@ -93,6 +98,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             _pods.Terminating,
             integrals.RequestedNow(),
             integrals.AllocatableNow()));
+        _hpas.Sample();
     }
 
     public RunSummary Summarize()
@@ -139,6 +145,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             PodDisruptions = new PodDisruptionSummary(evicted, restarts),
             NodeHealth = _nodes.Summarize(_sim.Now),
             TimeToRecover = _recoveries.Summarize(),
+            Hpa = _hpas.Summarize(_events),
         };
     }
 }

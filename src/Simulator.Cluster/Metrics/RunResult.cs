@@ -34,6 +34,9 @@ public sealed record RunResult
     /// <summary>Request metrics per Service and metrics interval: by time, then Service.</summary>
     public IReadOnlyList<ServiceInterval> Services { get; init; } = [];
 
+    /// <summary>Each HorizontalPodAutoscaler at each metrics sample: by time, then HPA in creation order.</summary>
+    public IReadOnlyList<HpaSample> Hpas { get; init; } = [];
+
     /// <summary>Every request of the run.</summary>
     public RequestSummary Requests { get; init; } = RequestSummary.None;
 }

@@ -25,9 +25,10 @@ public sealed record RunSummary
     /// <summary>Per resource: time-integral of requested over time-integral of allocatable (ready nodes).</summary>
     public required IReadOnlyDictionary<string, double> AllocationRatio { get; init; }
 
-    // Workload and fault sections: empty by default, as in a run without Jobs, Deployments or failures.
+    // Workload, fault and autoscaling sections: empty by default, as in a run without Jobs, Deployments, failures or HPAs.
     public JobsSummary Jobs { get; init; } = JobsSummary.None;
     public PodDisruptionSummary PodDisruptions { get; init; } = PodDisruptionSummary.None;
     public NodeHealthSummary NodeHealth { get; init; } = NodeHealthSummary.None;
     public RecoverySummary TimeToRecover { get; init; } = RecoverySummary.None;
+    public HpaSummary Hpa { get; init; } = HpaSummary.None;
 }

@@ -29,3 +29,9 @@ public sealed record RecoverySummary(int Count, double P50Seconds, double MaxSec
 {
     public static readonly RecoverySummary None = new(0, 0, 0);
 }
+
+/// <summary>HorizontalPodAutoscalers sampled, the most replicas any of their targets had at a sample, and SuccessfulRescale events.</summary>
+public sealed record HpaSummary(int Count, int MaxReplicasSeen, int Rescales)
+{
+    public static readonly HpaSummary None = new(0, 0, 0);
+}

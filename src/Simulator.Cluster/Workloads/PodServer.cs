@@ -26,11 +26,13 @@ internal sealed class PodServer
     private long _previousBusy;
     private long _previousCompletions;
 
-    public PodServer(Pod pod, long startedAt)
+    /// <param name="speed">The accelerator's speed relative to the reference (<see cref="AcceleratorSpeed"/>); 1 for CPU pods.</param>
+    public PodServer(Pod pod, long startedAt, double speed = 1.0)
     {
         Pod = pod;
         var workload = pod.Workload;
         Cost = workload.RequestCost!;
+        MeanServiceMicroseconds = Math.Max(1, (long)Math.Round(Cost.Mean.Microseconds / speed));
         CpuMilli = pod.Requests.Get(ResourceNames.Cpu);
         Concurrency = workload.Concurrency ?? (int)Math.Max(1, CpuMilli / 1000);
         QueueLimit = workload.QueueLimit ?? int.MaxValue;
@@ -42,6 +44,9 @@ internal sealed class PodServer
 
     public Pod Pod { get; }
     public RequestCost Cost { get; }
+
+    /// <summary>The mean service time on this pod: the request cost scaled by its accelerator's speed.</summary>
+    public long MeanServiceMicroseconds { get; }
     public long CpuMilli { get; }
     public int Concurrency { get; }
     public int QueueLimit { get; }

@@ -8,8 +8,9 @@ namespace Simulator.Cluster.Workloads;
 /// <summary>
 /// The serving model: every pod with a <c>ksim.dev/request-cost</c> serves requests while it is
 /// up, with <see cref="PodServer.Concurrency"/> servers and a FIFO queue. A pod is up while it is
-/// Running with ContainersReady True (its container runs: not in CrashLoopBackOff) and its node's
-/// kubelet is alive. A terminating pod stays up: its process drains what it has, and gets new
+/// Running with ContainersReady True (its container runs: not in CrashLoopBackOff), or False only
+/// because its <see cref="ReadinessProbes">readiness probe</see> fails, and its node's kubelet is
+/// alive. A terminating pod stays up: its process drains what it has, and gets new
 /// requests only if kube-proxy still sends them (to serving terminating endpoints), until the
 /// kubelet removes it after its grace period. When a pod goes down (deleted, finished, container
 /// exited, node failed) every request it queues or serves fails at once with PodGone.
@@ -51,11 +52,15 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
         _store = store;
         _sim = store.Simulation;
         _random = _sim.Random.Get(StreamName);
+        Probes = new ReadinessProbes(store);
         store.Watch((IPodWatcher)this);
         store.Watch((INodeWatcher)this);
     }
 
     internal RequestPool Requests { get; } = new();
+
+    /// <summary>The readiness probes of the serving pods.</summary>
+    internal ReadinessProbes Probes { get; }
 
     /// <summary>Told when a delivered request ends (least-connections counts open connections); set by the traffic generator.</summary>
     internal IRequestRouter? Router { get; set; }
@@ -72,8 +77,16 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
         if (pod.Workload.RequestCost is null) return;
         bool up = type != WatchEventType.Deleted && IsUp(pod);
         bool serving = _servers.TryGetValue(pod, out var server);
-        if (up && !serving) _servers.Add(pod, new PodServer(pod, _sim.Now.Microseconds));
-        else if (!up && serving) Stop(server!);
+        if (up && !serving)
+        {
+            server = new PodServer(pod, _sim.Now.Microseconds, AcceleratorSpeed.For(pod, _store.GetNode(pod.Spec.NodeName)));
+            _servers.Add(pod, server);
+            Probes.Start(server);
+        }
+        else if (!up && serving)
+        {
+            Stop(server!);
+        }
     }
 
     public void OnNodeEvent(WatchEventType type, Node node)
@@ -88,7 +101,11 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
     private bool IsUp(Pod pod)
     {
         if (pod.Status.Phase != PodPhase.Running) return false;
-        if (pod.Status.GetCondition(PodConditionType.ContainersReady) is not { Status: ConditionStatus.True }) return false;
+        // A failed readiness probe leaves ContainersReady False while the container runs on; an
+        // exit (CrashLoopBackOff) also clears it, and then the process is gone.
+        bool probedUnready = _servers.TryGetValue(pod, out var server) && Probes.HoldsUnready(server)
+            && pod.Status.Reason != Kubelet.Kubelet.CrashLoopBackOffReason;
+        if (!probedUnready && pod.Status.GetCondition(PodConditionType.ContainersReady) is not { Status: ConditionStatus.True }) return false;
         var node = _store.GetNode(pod.Spec.NodeName);
         return node is not null && node.Status.HeartbeatStoppedAt is null;
     }
@@ -125,7 +142,7 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
     {
         ref var r = ref Requests[id];
         long now = _sim.Now.Microseconds;
-        long end = now + ServiceTime(server.Cost, r.Work);
+        long end = now + ServiceTime(server, r.Work);
         server.Advance(now, _window);
         r.Slot = server.Occupy(id);
         InService++;
@@ -134,10 +151,10 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
             : _sim.Schedule(new SimTime(end), this, server, id);
     }
 
-    private static long ServiceTime(RequestCost cost, double work)
+    private static long ServiceTime(PodServer server, double work)
     {
-        long mean = cost.Mean.Microseconds;
-        return cost.Distribution == RequestCostDistribution.Constant ? mean : (long)Math.Round(work * mean);
+        long mean = server.MeanServiceMicroseconds;
+        return server.Cost.Distribution == RequestCostDistribution.Constant ? mean : (long)Math.Round(work * mean);
     }
 
     /// <summary>The next request's unit of work: Exp(1), drawn for every arrival so that the sequence never depends on routing.</summary>
@@ -193,6 +210,7 @@ public sealed class RequestServers : IPodWatcher, INodeWatcher, IEventHandler, I
     private void Stop(PodServer server)
     {
         _servers.Remove(server.Pod);
+        Probes.Stop(server);
         server.Advance(_sim.Now.Microseconds, _window);
         while (server.Busy > 0)
         {

@@ -11,8 +11,8 @@ namespace Simulator.Cluster.Workloads;
 /// <c>traffic/&lt;name&gt;</c>, thinned against <see cref="TrafficRate.Max"/>), each from a client
 /// drawn uniformly from [0, Clients). A request resolves its Service (cached per Traffic until the
 /// Service is deleted), is routed to one pod by the <see cref="IRequestRouter"/> and handed to
-/// <see cref="RequestServers"/>. Arrivals do not keep a run without a duration going: they and the
-/// requests in service count as housekeeping.
+/// <see cref="RequestServers"/>. Arrivals do not keep a run without a duration going: they, the
+/// requests in service and the serving pods' readiness probes count as housekeeping.
 /// </summary>
 public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, IHousekeeping
 {
@@ -65,7 +65,7 @@ public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, I
     {
         get
         {
-            int armed = Servers.InService + (_recorder.IsSampling ? 1 : 0);
+            int armed = Servers.InService + Servers.Probes.Armed + (_recorder.IsSampling ? 1 : 0);
             foreach (var s in _sources)
                 if (_sim.IsPending(s.Next)) armed++;
             return armed;

@@ -15,6 +15,7 @@ public static class ResultsWriter
     [
         SummaryJson.FileName, PodsCsv.FileName, JobsCsv.FileName, NodesCsv.FileName, RecoveriesCsv.FileName,
         TimeSeriesCsv.FileName, EventsLog.FileName, ManifestJson.FileName, ServicesCsv.FileName,
+        HpaCsv.FileName,
     ];
 
     /// <exception cref="ResultsTargetNotEmptyException">The target exists and holds something.</exception>
@@ -54,6 +55,7 @@ public static class ResultsWriter
         WriteText(directory, EventsLog.FileName, w => EventsLog.Write(w, result.Events));
         ManifestJson.Write(Path.Combine(directory, ManifestJson.FileName), run, scenario);
         WriteText(directory, ServicesCsv.FileName, w => ServicesCsv.Write(w, result.Services));
+        WriteText(directory, HpaCsv.FileName, w => HpaCsv.Write(w, result.Hpas));
     }
 
     private static void WriteText(string directory, string fileName, Action<TextWriter> write)

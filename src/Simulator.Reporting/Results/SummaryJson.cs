@@ -18,13 +18,16 @@ namespace Simulator.Reporting.Results;
 ///   "nodes": { "failures", "downtime_s" },
 ///   "time_to_recover_s": { "count", "p50", "max" },
 ///   "requests": { "total", "completed", "failed": { "no_endpoints", "queue_full", "timeout", "pod_gone" },
-///                 "latency_s": { "p50", "p95", "p99" }, "slo_attainment" } }
+///                 "latency_s": { "p50", "p95", "p99" }, "slo_attainment" },
+///   "hpa": { "count", "max_replicas_seen", "rescales" } }
 /// </code>
 /// Sections added later are appended, so earlier keys keep their place. <c>jct_s</c> is over
 /// completed Jobs; <c>nodes.failures</c> counts Ready-to-NotReady transitions and
 /// <c>downtime_s</c> the time NotReady after them; <c>time_to_recover_s</c> is over recovered outages;
 /// <c>requests.latency_s</c> is over completed requests and <c>slo_attainment</c> is null when no
-/// Service with a ksim.dev/slo-latency received requests.
+/// Service with a ksim.dev/slo-latency received requests; <c>hpa.count</c> is the HPAs sampled,
+/// <c>max_replicas_seen</c> the most replicas a target had at a sample and <c>rescales</c> the
+/// SuccessfulRescale events.
 /// </summary>
 internal static class SummaryJson
 {
@@ -71,6 +74,7 @@ internal static class SummaryJson
             w.WriteEndObject();
             WriteWorkloadSections(w, s);
             WriteRequests(w, result.Requests);
+            WriteHpa(w, s.Hpa);
             w.WriteEndObject();
         });
     }
@@ -124,6 +128,15 @@ internal static class SummaryJson
         w.WriteEndObject();
         if (r.SloAttainment is { } slo) w.WriteNumberOrNull("slo_attainment", slo);
         else w.WriteNull("slo_attainment");
+        w.WriteEndObject();
+    }
+
+    private static void WriteHpa(Utf8JsonWriter w, HpaSummary h)
+    {
+        w.WriteStartObject("hpa");
+        w.WriteNumber("count", h.Count);
+        w.WriteNumber("max_replicas_seen", h.MaxReplicasSeen);
+        w.WriteNumber("rescales", h.Rescales);
         w.WriteEndObject();
     }
 

@@ -5,10 +5,13 @@ using Simulator.Reporting.Results;
 
 namespace Simulator.Cli.Tests.Execution;
 
-/// <summary>The "requests:" line: only with traffic, failures by the reasons that occurred, SLO attainment when a Service set one.</summary>
+/// <summary>
+/// The "requests:" line: only with traffic, failures by the reasons that occurred, SLO attainment
+/// when a Service set one; and the "autoscaling:" line, only with HPAs.
+/// </summary>
 public sealed class RunSummaryPrinterRequestsTests
 {
-    private static RunRecord Record(RequestSummary requests) => new()
+    private static RunRecord Record(RequestSummary requests, HpaSummary? hpa = null) => new()
     {
         ScenarioName = "web",
         Seed = 1,
@@ -31,6 +34,7 @@ public sealed class RunSummaryPrinterRequestsTests
                 PodsPendingAtEnd = 0,
                 SchedulingLatency = new LatencySummary(0, 0, 0, 0),
                 AllocationRatio = new Dictionary<string, double>(),
+                Hpa = hpa ?? HpaSummary.None,
             },
             Pods = [],
             TimeSeries = [],
@@ -41,10 +45,10 @@ public sealed class RunSummaryPrinterRequestsTests
         Provenance = null!,
     };
 
-    private static string[] Print(RequestSummary requests)
+    private static string[] Print(RequestSummary requests, HpaSummary? hpa = null)
     {
         using var output = new StringWriter { NewLine = "\n" };
-        RunSummaryPrinter.Print(output, Record(requests), "out");
+        RunSummaryPrinter.Print(output, Record(requests, hpa), "out");
         return output.ToString().Split('\n');
     }
 
@@ -61,5 +65,12 @@ public sealed class RunSummaryPrinterRequestsTests
     {
         Assert.DoesNotContain(Print(RequestSummary.None), l => l.StartsWith("requests:", StringComparison.Ordinal));
         Assert.Contains("requests: 5, p50 0.02s, p95 0.02s, p99 0.02s, failed 0", Print(new RequestSummary(5, 5, new RequestFailures(0, 0, 0, 0), 0.02, 0.02, 0.02, null)));
+    }
+
+    [Fact]
+    public void Hpas_get_one_autoscaling_line_and_runs_without_print_none()
+    {
+        Assert.Contains("autoscaling: 2 HPA(s), 5 rescale(s), at most 7 replicas at a sample", Print(RequestSummary.None, new HpaSummary(2, 7, 5)));
+        Assert.DoesNotContain(Print(RequestSummary.None), l => l.StartsWith("autoscaling:", StringComparison.Ordinal));
     }
 }

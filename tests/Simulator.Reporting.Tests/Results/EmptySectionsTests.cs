@@ -85,6 +85,11 @@ public sealed class EmptySectionsTests : IDisposable
                   "p99": 0
                 },
                 "slo_attainment": null
+              },
+              "hpa": {
+                "count": 0,
+                "max_replicas_seen": 0,
+                "rescales": 0
               }
             }
 

@@ -40,7 +40,7 @@ public sealed class ServicesCsvTests : IDisposable
     }
 
     [Fact]
-    public void Summary_json_ends_with_the_requests_section()
+    public void Summary_json_has_the_requests_section_just_before_the_hpa_section()
     {
         var result = SampleRuns.Result() with
         {
@@ -49,8 +49,9 @@ public sealed class ServicesCsvTests : IDisposable
         var results = Write(result);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, SummaryJson.FileName)));
-        var last = doc.RootElement.EnumerateObject().Last();
-        Assert.Equal("requests", last.Name);
+        var sections = doc.RootElement.EnumerateObject().TakeLast(2).ToList();
+        Assert.Equal(["requests", "hpa"], sections.Select(p => p.Name));
+        var last = sections[0];
         Assert.Equal(
             """{"total":100,"completed":90,"failed":{"no_endpoints":1,"queue_full":2,"timeout":3,"pod_gone":4},"latency_s":{"p50":0.02,"p95":0.1,"p99":0.5},"slo_attainment":0.875}""",
             JsonSerializer.Serialize(last.Value));
