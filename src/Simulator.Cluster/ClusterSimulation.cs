@@ -23,8 +23,10 @@ public sealed class SimulationException(SimTime time, Exception inner)
 }
 
 /// <summary>
-/// One simulated cluster: the engine, the API server and the components that watch it
-/// (node IPAM, scheduler, kubelets, metrics), wired together. Objects are submitted at virtual
+/// One simulated cluster: the engine, the API server (with its admission plugins) and the
+/// components that watch it (metrics, kubelets, kube-controller-manager's controllers, the
+/// scheduler, kube-proxy's router, the fault injector, traffic and request servers), wired
+/// together in the order their watches must see changes. Objects are submitted at virtual
 /// times; <see cref="Run"/> plays the timeline and returns what happened.
 /// </summary>
 public sealed class ClusterSimulation : IEventHandler
