@@ -12,10 +12,10 @@ internal static class Cli
         ksim simulates a Kubernetes cluster running ML workloads on a virtual clock: hours of
         cluster time in seconds, and the same results for the same scenario and seed.
 
-        A scenario is one YAML file of several documents: Kubernetes manifests (Node, Pod,
-        PriorityClass) plus ksim objects (Scenario, NodePool), with ksim.dev/ annotations that say
-        when pods arrive, how long they run and how big their images are. scenarios/ has
-        runnable examples.
+        A scenario is a YAML file or a folder of YAML files, of several documents: Kubernetes
+        manifests (Node, Pod, PriorityClass) plus ksim objects (Scenario, NodePool), with ksim.dev/
+        annotations that say when pods arrive, how long they run and how big their images are.
+        scenarios/ has runnable examples.
 
         Results go to results/<scenario>/<run-id>/ under the current folder, or to --out DIR:
         summary.json, pods.csv, timeseries.csv, events.log, manifest.json and a copy of the scenario.

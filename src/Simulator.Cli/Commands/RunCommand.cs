@@ -24,7 +24,7 @@ internal sealed class RunCommand : Command
     private readonly IReadOnlyList<string> _arguments;
     private readonly Argument<string?> _file = new("FILE")
     {
-        Description = "The scenario: one multi-document YAML file (default: scenarios/01-quickstart.yaml).",
+        Description = "The scenario: a YAML file or a folder of YAML files (default: scenarios/01-quickstart.yaml).",
         Arity = ArgumentArity.ZeroOrOne,
     };
     private readonly Option<ulong?> _seed = CommandOptions.Seed();

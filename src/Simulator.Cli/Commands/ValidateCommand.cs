@@ -18,7 +18,7 @@ internal sealed class ValidateCommand : Command
     private readonly Option<LogLevel?> _logLevel;
     private readonly Argument<string> _file = new("FILE")
     {
-        Description = "The scenario: one multi-document YAML file.",
+        Description = "The scenario: a YAML file or a folder of YAML files.",
     };
 
     public ValidateCommand(CliContext context, Option<LogLevel?> logLevel)

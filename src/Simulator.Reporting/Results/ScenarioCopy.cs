@@ -10,7 +10,8 @@ public sealed record CopiedScenario(string Entry, IReadOnlyList<CopiedFile> File
 
 /// <summary>
 /// Copies the scenario's files into <c>scenario/</c> relative to the deepest folder that holds
-/// them all, so a single file keeps its name and a trace named by a relative path from the
+/// them all and the entry, so a single file keeps its name, a folder keeps its name (a folder
+/// scenario without a Scenario document is named after it), and a trace named by a relative path from the
 /// scenario is still found at that relative path when the copy is loaded by <c>ksim rerun</c>.
 /// </summary>
 internal static class ScenarioCopy
@@ -19,13 +20,13 @@ internal static class ScenarioCopy
 
     public static CopiedScenario Copy(ScenarioSource source, string destination)
     {
-        var entry = Path.GetFullPath(source.EntryPath);
+        var entry = Path.TrimEndingDirectorySeparator(Path.GetFullPath(source.EntryPath));
         var files = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var file in source.Files) files.Add(Path.GetFullPath(file));
         bool entryIsDirectory = Directory.Exists(entry);
         if (!entryIsDirectory) files.Add(entry);
 
-        var root = CommonDirectory(entryIsDirectory ? entry : Path.GetDirectoryName(entry)!, files);
+        var root = CommonDirectory(Path.GetDirectoryName(entry) ?? entry, files);
         Directory.CreateDirectory(destination);
         var copied = new List<CopiedFile>(files.Count);
         foreach (var file in files)

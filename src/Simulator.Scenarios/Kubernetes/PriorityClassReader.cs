@@ -28,8 +28,8 @@ internal static class PriorityClassReader
         if (errors.Count > before || name is null) return;
 
         var info = new PriorityClassInfo(name, value, v1.GlobalDefault ?? false,
-            policy ?? Cluster.Api.PreemptionPolicy.PreemptLowerPriority, nameField.Position.Line);
+            policy ?? Cluster.Api.PreemptionPolicy.PreemptLowerPriority, errors.Here(nameField.Position.Line));
         var clashField = context.PriorityClasses.Find(name) is null ? root.Child("globalDefault") : nameField;
-        if (context.PriorityClasses.TryAdd(info) is { } clash) errors.At(clashField, clash);
+        if (context.PriorityClasses.TryAdd(info, errors) is { } clash) errors.At(clashField, clash);
     }
 }

@@ -7,10 +7,12 @@ using Simulator.Scenarios.Yaml;
 namespace Simulator.Scenarios.Loading;
 
 /// <summary>
-/// What the documents of one file add up to while it is read: the objects so far and the names
-/// already taken, so that a duplicate is reported where it is written the second time.
+/// What the documents of a scenario add up to while they are read: the objects so far and the
+/// names already taken, so that a duplicate is reported where it is written the second time.
+/// The documents of a folder come from several files; <see cref="Enter"/> says which one.
 /// </summary>
-internal sealed class LoadContext(string file, string text, ScenarioErrors errors)
+/// <param name="defaultName">The scenario's name when no Scenario document gives one.</param>
+internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
 {
     private readonly List<Node> _nodes = [];
     private readonly TakenNames _nodeNames = new(errors);
@@ -25,12 +27,14 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
     private readonly List<string> _dataFiles = [];
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private bool _nodeLimitReported;
-    private int _settingsLine;
+    private readonly List<string> _files = [];
+    private SourceLine? _settingsAt;
 
-    public string File { get; } = file;
+    /// <summary>The file the document being read is in.</summary>
+    public string File { get; private set; } = "";
 
-    /// <summary>The whole file, for handing one document's text to KubernetesClient.</summary>
-    public string Text { get; } = text;
+    /// <summary>That whole file, for handing one document's text to KubernetesClient.</summary>
+    public string Text { get; private set; } = "";
 
     public ScenarioErrors Errors { get; } = errors;
 
@@ -43,15 +47,24 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
 
     public IReadOnlyList<NodePool> Pools => _pools;
 
+    /// <summary>Makes <paramref name="file"/> (with its text) the one the next documents and errors are in.</summary>
+    public void Enter(string file, string text)
+    {
+        File = file;
+        Text = text;
+        Errors.Enter(file);
+        if (!_files.Contains(file, StringComparer.Ordinal)) _files.Add(file);
+    }
+
     public void SetSettings(ScenarioSettings settings, SourceField kindField)
     {
-        if (Settings is not null)
+        if (_settingsAt is not null)
         {
-            Errors.At(kindField, $"only one Scenario document is allowed (the first is at line {_settingsLine})");
+            Errors.At(kindField, $"only one Scenario document is allowed (the first is at {Errors.Describe(_settingsAt)})");
             return;
         }
         Settings = settings;
-        _settingsLine = kindField.Position.Line;
+        _settingsAt = Errors.Here(kindField.Position.Line);
     }
 
     /// <summary>
@@ -144,7 +157,7 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
         var defaults = new ScenarioDefinition { Name = "" };
         return new ScenarioDefinition
         {
-            Name = s.Name ?? Path.GetFileNameWithoutExtension(File),
+            Name = s.Name ?? defaultName,
             Description = s.Description ?? defaults.Description,
             Seed = s.Seed ?? defaults.Seed,
             Duration = s.Duration,
@@ -159,7 +172,7 @@ internal sealed class LoadContext(string file, string text, ScenarioErrors error
             Timeline = s.Timeline,
             FaultModels = s.FaultModels,
             Traffic = _traffic,
-            SourceFiles = [File, .. _dataFiles],
+            SourceFiles = [.. _files, .. _dataFiles],
         };
     }
 }

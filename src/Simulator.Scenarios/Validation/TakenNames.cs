@@ -9,7 +9,7 @@ namespace Simulator.Scenarios.Validation;
 /// </summary>
 internal sealed class TakenNames(ScenarioErrors errors)
 {
-    private readonly Dictionary<string, int> _firstLines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SourceLine> _firstLines = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Takes <paramref name="key"/> (the name unless the kind is namespaced) for an object called
@@ -18,12 +18,12 @@ internal sealed class TakenNames(ScenarioErrors errors)
     public bool TryTake(string resource, string name, SourceField nameField, string? key = null)
     {
         key ??= name;
-        if (_firstLines.TryGetValue(key, out int first))
+        if (_firstLines.TryGetValue(key, out var first))
         {
-            errors.At(nameField, $"{resource} \"{name}\" already exists (first defined at line {first})");
+            errors.At(nameField, $"{resource} \"{name}\" already exists (first defined at {errors.Describe(first)})");
             return false;
         }
-        _firstLines.Add(key, nameField.Position.Line);
+        _firstLines.Add(key, errors.Here(nameField.Position.Line));
         return true;
     }
 }

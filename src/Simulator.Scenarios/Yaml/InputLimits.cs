@@ -3,20 +3,21 @@ namespace Simulator.Scenarios.Yaml;
 /// <summary>
 /// Bounds that keep a hostile or broken scenario file from exhausting memory or time. Each is far
 /// above what a hand-written or generated scenario needs; crossing one is reported as an error
-/// with the position where it happened, and loading stops there.
+/// with the position where it happened, and loading stops there. The limits are for the whole
+/// scenario: the files of a folder scenario share them.
 /// </summary>
 internal static class InputLimits
 {
-    /// <summary>Checked before reading: the file is never read into memory if larger.</summary>
+    /// <summary>Checked before reading: the files are never read into memory if larger together.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
 
     public const string MaxFileSizeText = "16 MiB";
 
-    /// <summary>YAML documents (separated by <c>---</c>) in one file.</summary>
+    /// <summary>YAML documents (separated by <c>---</c>) in all files.</summary>
     public const int MaxDocuments = 10_000;
 
     /// <summary>
-    /// Alias references (<c>*name</c>) in the whole file. Aliases are kept as shared references,
+    /// Alias references (<c>*name</c>) in all files. Aliases are kept as shared references,
     /// never copied, but a few hundred well-placed ones are all an alias bomb needs.
     /// </summary>
     public const int MaxAliases = 1_000;

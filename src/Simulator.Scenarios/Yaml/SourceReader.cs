@@ -17,23 +17,24 @@ internal sealed partial class SourceReader
     private readonly List<SourceDocument> _documents = [];
     private readonly Stack<Frame> _stack = new();
     private readonly Dictionary<string, SourceNode> _anchors = new(StringComparer.Ordinal);
-    private int _aliases;
-    private long _aliasExpansion;
+    private readonly ReadBudget _budget;
     private SourceNode? _root;
     private int _documentTextStart;
     private int _documentFirstLine;
     private int _errorsBeforeDocument;
 
-    private SourceReader(string text, ScenarioErrors errors)
+    private SourceReader(string text, ScenarioErrors errors, ReadBudget budget)
     {
         _text = text;
         _errors = errors;
+        _budget = budget;
     }
 
     /// <summary>The documents of <paramref name="text"/>, or null if reading had to stop (the reason is in <paramref name="errors"/>).</summary>
-    public static IReadOnlyList<SourceDocument>? Read(string text, ScenarioErrors errors)
+    /// <param name="budget">Shared by the files of one scenario; a new one for a single file.</param>
+    public static IReadOnlyList<SourceDocument>? Read(string text, ScenarioErrors errors, ReadBudget? budget = null)
     {
-        var reader = new SourceReader(text, errors);
+        var reader = new SourceReader(text, errors, budget ?? new ReadBudget());
         return reader.ReadAll() ? reader._documents : null;
     }
 
@@ -70,10 +71,10 @@ internal sealed partial class SourceReader
         switch (e)
         {
             case DocumentStart start:
-                if (_documents.Count >= InputLimits.MaxDocuments)
+                if (_budget.Documents >= InputLimits.MaxDocuments)
                 {
                     _errors.Add(ToPosition(start.Start), "",
-                        $"more than {InputLimits.MaxDocuments} documents; split the scenario into several files");
+                        $"more than {InputLimits.MaxDocuments} documents in the scenario");
                     return false;
                 }
                 _anchors.Clear(); // anchors are local to their document
@@ -84,6 +85,7 @@ internal sealed partial class SourceReader
                 return true;
             case DocumentEnd end:
                 var root = _root ?? new SourceScalar(ToPosition(end.Start), Offset(end.Start), Offset(end.Start), "", ScalarStyle.Plain);
+                _budget.Documents++;
                 _documents.Add(new SourceDocument(root, _documentTextStart, Offset(end.End), _documentFirstLine,
                     HasErrors: _errors.Count > _errorsBeforeDocument));
                 return true;
@@ -114,9 +116,9 @@ internal sealed partial class SourceReader
     private bool AttachAlias(AnchorAlias alias)
     {
         var at = ToPosition(alias.Start);
-        if (++_aliases > InputLimits.MaxAliases)
+        if (++_budget.Aliases > InputLimits.MaxAliases)
         {
-            _errors.Add(at, "", $"more than {InputLimits.MaxAliases} YAML aliases in the file (a limit against alias bombs)");
+            _errors.Add(at, "", $"more than {InputLimits.MaxAliases} YAML aliases in the scenario (a limit against alias bombs)");
             return false;
         }
         if (!_anchors.TryGetValue(alias.Value.Value, out var target))
@@ -124,8 +126,8 @@ internal sealed partial class SourceReader
             _errors.Add(at, "", $"unknown anchor \"{alias.Value.Value}\" (an alias must follow its anchor in the same document)");
             return Attach(new SourceScalar(at, Offset(alias.Start), Offset(alias.End), "", ScalarStyle.Plain), AnchorName.Empty);
         }
-        _aliasExpansion = SourceSequence.SaturatingAdd(_aliasExpansion, target.ExpandedSize);
-        if (_aliasExpansion > InputLimits.MaxAliasExpansion)
+        _budget.AliasExpansion = SourceSequence.SaturatingAdd(_budget.AliasExpansion, target.ExpandedSize);
+        if (_budget.AliasExpansion > InputLimits.MaxAliasExpansion)
         {
             _errors.Add(at, "", $"YAML aliases expand to more than {InputLimits.MaxAliasExpansion.ToString(CultureInfo.InvariantCulture)} nodes (a limit against alias bombs)");
             return false;

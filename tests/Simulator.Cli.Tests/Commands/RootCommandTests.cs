@@ -14,7 +14,7 @@ public sealed class RootCommandTests : IDisposable
         var outcome = await _cli.RunAsync("--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var expected in new[] { "run", "validate", "rerun", "scenario is one YAML file", "results/<scenario>/<run-id>/", "Exit codes: 0 ok; 1 internal error", "2 bad input" })
+        foreach (var expected in new[] { "run", "validate", "rerun", "scenario is a YAML file or a folder of YAML files", "results/<scenario>/<run-id>/", "Exit codes: 0 ok; 1 internal error", "2 bad input" })
         {
             Assert.Contains(expected, outcome.Out, StringComparison.Ordinal);
         }

@@ -105,7 +105,7 @@ public sealed class ResultsWriterTests : IDisposable
         ResultsWriter.Write(_temp.Combine("out"), record);
 
         Assert.True(ResultsManifest.TryRead(_temp.Combine("out"), out var manifest, out _));
-        Assert.Equal(_temp.Combine("out", "scenario"), manifest!.EntryPath);
-        Assert.True(File.Exists(_temp.Combine("out", "scenario", "b.yaml")));
+        Assert.Equal(_temp.Combine("out", "scenario", "multi"), manifest!.EntryPath);
+        Assert.True(File.Exists(_temp.Combine("out", "scenario", "multi", "b.yaml")));
     }
 }

@@ -24,7 +24,7 @@ public class InputLimitsTests
     {
         var yaml = "a: &a 1\nb:\n" + string.Concat(Enumerable.Repeat("- *a\n", 1001));
         Assert.Equal(
-            ["x.yaml:1003:3: more than 1000 YAML aliases in the file (a limit against alias bombs)"],
+            ["x.yaml:1003:3: more than 1000 YAML aliases in the scenario (a limit against alias bombs)"],
             ScenarioFiles.Errors(yaml));
     }
 
@@ -39,7 +39,7 @@ public class InputLimitsTests
     public void More_than_ten_thousand_documents_is_an_error()
     {
         var yaml = string.Concat(Enumerable.Repeat("---\n", 10_001));
-        Assert.Equal(["x.yaml:10001:1: more than 10000 documents; split the scenario into several files"], ScenarioFiles.Errors(yaml));
+        Assert.Equal(["x.yaml:10001:1: more than 10000 documents in the scenario"], ScenarioFiles.Errors(yaml));
     }
 
     [Fact]
