@@ -28,8 +28,7 @@ public sealed class DeploymentController : IObjectWatcher<Deployment>, IObjectWa
     private readonly Simulation _sim;
     private readonly ILogger _log;
     private readonly WorkQueue _queue;
-    private readonly Dictionary<string, Deployment> _byUid = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _deleted = new(StringComparer.Ordinal);
+    private readonly ObjectCache<Deployment> _deployments = new();
     private readonly Dictionary<string, List<ReplicaSet>> _replicaSets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _ownerOfReplicaSet = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _collisionCount = new(StringComparer.Ordinal);
@@ -48,17 +47,7 @@ public sealed class DeploymentController : IObjectWatcher<Deployment>, IObjectWa
 
     public void OnObjectEvent(WatchEventType type, Deployment d)
     {
-        var uid = d.Metadata.Uid;
-        if (type == WatchEventType.Deleted)
-        {
-            _byUid.Remove(uid);
-            _deleted.Add(uid);
-        }
-        else
-        {
-            _byUid[uid] = d;
-        }
-        _queue.Add(uid);
+        _queue.Add(_deployments.Apply(type, d));
     }
 
     public void OnObjectEvent(WatchEventType type, ReplicaSet rs)
@@ -79,15 +68,15 @@ public sealed class DeploymentController : IObjectWatcher<Deployment>, IObjectWa
     public void OnPodEvent(WatchEventType type, Pod pod)
     {
         if (_pods.Apply(type, pod) is not { } rsUid || type != WatchEventType.Deleted) return;
-        if (_ownerOfReplicaSet.TryGetValue(rsUid, out var uid) && _byUid.TryGetValue(uid, out var d) && !RollingUpdate.IsRollingUpdate(d))
+        if (_ownerOfReplicaSet.TryGetValue(rsUid, out var uid) && _deployments.TryGet(uid, out var d) && !RollingUpdate.IsRollingUpdate(d))
             _queue.Add(uid);
     }
 
     private void Sync(string uid)
     {
-        if (!_byUid.TryGetValue(uid, out var d))
+        if (!_deployments.TryGet(uid, out var d))
         {
-            if (_deleted.Remove(uid)) CollectGarbage(uid);
+            if (_deployments.Forget(uid)) CollectGarbage(uid);
             return;
         }
         var owned = OwnedByAge(uid);

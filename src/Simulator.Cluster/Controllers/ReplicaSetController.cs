@@ -31,8 +31,7 @@ public sealed class ReplicaSetController : IObjectWatcher<ReplicaSet>, IPodWatch
     private readonly ILogger _log;
     private readonly Random _names;
     private readonly WorkQueue _queue;
-    private readonly Dictionary<string, ReplicaSet> _byUid = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _deleted = new(StringComparer.Ordinal);
+    private readonly ObjectCache<ReplicaSet> _replicaSets = new();
     private readonly PodsByOwner _pods = new("ReplicaSet");
     private ReplicaSet? _writingStatusOf;
 
@@ -52,30 +51,20 @@ public sealed class ReplicaSetController : IObjectWatcher<ReplicaSet>, IPodWatch
     {
         // Its own status write needs no sync: it follows from a sync that has just seen everything.
         if (ReferenceEquals(rs, _writingStatusOf)) return;
-        var uid = rs.Metadata.Uid;
-        if (type == WatchEventType.Deleted)
-        {
-            _byUid.Remove(uid);
-            _deleted.Add(uid);
-        }
-        else
-        {
-            _byUid[uid] = rs;
-        }
-        _queue.Add(uid);
+        _queue.Add(_replicaSets.Apply(type, rs));
     }
 
     public void OnPodEvent(WatchEventType type, Pod pod)
     {
-        if (_pods.Apply(type, pod) is { } owner && (_byUid.ContainsKey(owner) || _deleted.Contains(owner)))
+        if (_pods.Apply(type, pod) is { } owner && _replicaSets.Knows(owner))
             _queue.Add(owner);
     }
 
     private void Sync(string uid)
     {
-        if (!_byUid.TryGetValue(uid, out var rs))
+        if (!_replicaSets.TryGet(uid, out var rs))
         {
-            if (_deleted.Contains(uid)) CollectGarbage(uid);
+            if (_replicaSets.IsDeleted(uid)) CollectGarbage(uid);
             return;
         }
         var active = _pods.Of(uid).Where(PodsByOwner.IsActive).ToList();
@@ -129,7 +118,7 @@ public sealed class ReplicaSetController : IObjectWatcher<ReplicaSet>, IPodWatch
     private IEnumerable<Pod> RelatedPods(ReplicaSet rs)
     {
         if (rs.Metadata.Controller is not { } owner) return _pods.Of(rs.Metadata.Uid);
-        return _byUid.Values
+        return _replicaSets.Items
             .Where(s => s.Metadata.Controller?.Uid == owner.Uid)
             .SelectMany(s => _pods.Of(s.Metadata.Uid));
     }
@@ -181,7 +170,7 @@ public sealed class ReplicaSetController : IObjectWatcher<ReplicaSet>, IPodWatch
     {
         var doomed = _pods.Of(uid).Where(p => !p.IsTerminating).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         foreach (var pod in doomed) _store.DeletePod(pod);
-        if (_pods.Of(uid).Count == 0) _deleted.Remove(uid);
+        if (_pods.Of(uid).Count == 0) _replicaSets.Forget(uid);
     }
 
     private static bool HasLabels(IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string> required)
