@@ -14,10 +14,8 @@ public sealed class EmptySectionsTests : IDisposable
 
     public EmptySectionsTests()
     {
-        var scenario = _temp.WriteFile("in/sample.yaml", "kind: Scenario\n");
-        _results = _temp.Combine("out");
         var bare = SampleRuns.Result() with { Jobs = [], Nodes = [], Recoveries = [] };
-        ResultsWriter.Write(_results, SampleRuns.Record(scenario, bare with { Summary = NoSections(bare) }));
+        _results = SampleRuns.WriteTo(_temp, bare with { Summary = NoSections(bare) });
     }
 
     public void Dispose() => _temp.Dispose();

@@ -11,13 +11,7 @@ public sealed class HpaCsvTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Write(RunResult result)
-    {
-        var scenario = _temp.WriteFile("in/sample.yaml", "kind: Scenario\n");
-        var results = _temp.Combine("out");
-        ResultsWriter.Write(results, SampleRuns.Record(scenario, result));
-        return results;
-    }
+    private string Write(RunResult result) => SampleRuns.WriteTo(_temp, result);
 
     [Fact]
     public void Hpa_csv_has_one_row_per_hpa_and_sample_with_an_empty_metric_before_the_first_measurement()

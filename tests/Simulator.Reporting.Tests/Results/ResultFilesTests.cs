@@ -10,9 +10,7 @@ public sealed class ResultFilesTests : IDisposable
 
     public ResultFilesTests()
     {
-        var scenario = _temp.WriteFile("in/sample.yaml", "kind: Scenario\n");
-        _results = _temp.Combine("out");
-        ResultsWriter.Write(_results, SampleRuns.Record(scenario));
+        _results = SampleRuns.WriteTo(_temp);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -11,13 +11,7 @@ public sealed class ServicesCsvTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private string Write(RunResult result)
-    {
-        var scenario = _temp.WriteFile("in/sample.yaml", "kind: Scenario\n");
-        var results = _temp.Combine("out");
-        ResultsWriter.Write(results, SampleRuns.Record(scenario, result));
-        return results;
-    }
+    private string Write(RunResult result) => SampleRuns.WriteTo(_temp, result);
 
     [Fact]
     public void Services_csv_has_one_row_per_service_and_interval_with_fixed_decimals()
