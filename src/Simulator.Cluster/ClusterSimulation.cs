@@ -61,7 +61,8 @@ public sealed class ClusterSimulation : IEventHandler
         RegisterHousekeeping(Faults);
 
         // Request traffic through Services: arrivals and requests in service never keep a run going.
-        Requests = new RequestRecorder(Store, options.MetricsInterval);
+        Requests = new RequestRecorder(Store);
+        Metrics.AddSampler(Requests);
         Traffic = new TrafficGenerator(Store, Requests) { Router = Router };
         RegisterHousekeeping(Traffic);
         PodMetrics = Traffic.PodMetrics;
@@ -182,7 +183,6 @@ public sealed class ClusterSimulation : IEventHandler
         {
             Engine.RunUntil(SimTime.Zero);
             Metrics.Start();
-            Requests.Start();
             while (true)
             {
                 if (cancellationToken.IsCancellationRequested)
@@ -207,7 +207,6 @@ public sealed class ClusterSimulation : IEventHandler
                     Metrics.CountInPhase(PodPhase.Pending), Metrics.CountInPhase(PodPhase.Running)));
             }
             Metrics.Finish();
-            Requests.Finish();
         }
         catch (Exception ex) when (ex is not SimulationException and not OperationCanceledException)
         {

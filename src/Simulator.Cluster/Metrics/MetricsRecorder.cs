@@ -21,6 +21,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     private readonly RecoveryRecorder _recoveries;
     private readonly HpaRecorder _hpas;
     private readonly List<ClusterEvent> _events = [];
+    private readonly List<IIntervalSampler> _samplers = [];
     private readonly List<TimeSeriesRow> _rows = [];
     private EventHandle _sampleTimer;
 
@@ -60,6 +61,9 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     /// <summary>Outages of Deployments and bare ReplicaSets so far, recovered or not, by start time.</summary>
     public IReadOnlyList<RecoveryInterval> Recoveries() => _recoveries.Intervals();
 
+    /// <summary>Has <paramref name="sampler"/> take its rows with every sample of the time series.</summary>
+    public void AddSampler(IIntervalSampler sampler) => _samplers.Add(sampler);
+
     /// <summary>Takes the first sample now and every interval after.</summary>
     public void Start()
     {
@@ -85,6 +89,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
 
     private void Sample()
     {
+        foreach (var sampler in _samplers) sampler.Sample();
         var integrals = _allocation.Integrals;
         integrals.Advance(_sim.Now);
         _rows.Add(new TimeSeriesRow(

@@ -7,33 +7,28 @@ namespace Simulator.Cluster.Metrics;
 /// <summary>
 /// Request metrics per Service: one <see cref="ServiceInterval"/> per Service that received
 /// traffic and per metrics interval (the interval of <see cref="MetricsRecorder"/>, sampled at
-/// the same instants), and the run's <see cref="RequestSummary"/>. The counting itself happens
+/// the same instants: it is one of its <see cref="IIntervalSampler"/>s), and the run's <see cref="RequestSummary"/>. The counting itself happens
 /// in <see cref="ServiceStats"/>, which the serving model updates.
 /// </summary>
-public sealed class RequestRecorder : IEventHandler
+public sealed class RequestRecorder : IIntervalSampler
 {
     private readonly ClusterStore _store;
     private readonly Simulation _sim;
-    private readonly SimDuration _interval;
     private readonly List<ServiceStats> _services = [];
     private readonly Dictionary<string, ServiceStats> _byName = new(StringComparer.Ordinal);
     private readonly List<ServiceInterval> _rows = [];
     private readonly RequestLatencyHistogram _latency = new();
-    private EventHandle _timer;
-    private SimTime _lastSample = new(-1);
+    // Intervals start at time 0: the sample taken then closes nothing and is skipped.
+    private SimTime _lastSample = SimTime.Zero;
 
-    public RequestRecorder(ClusterStore store, SimDuration interval)
+    public RequestRecorder(ClusterStore store)
     {
         _store = store;
         _sim = store.Simulation;
-        _interval = interval > SimDuration.Zero ? interval : SimDuration.FromSeconds(10);
     }
 
     /// <summary>By time, then by Service in the order each first received traffic.</summary>
     public IReadOnlyList<ServiceInterval> Intervals => _rows;
-
-    /// <summary>True while a sampling timer is pending (a housekeeping timer).</summary>
-    public bool IsSampling => _sim.IsPending(_timer);
 
     /// <summary>The counters for <paramref name="name"/>, created on first use.</summary>
     public ServiceStats For(string name)
@@ -47,29 +42,11 @@ public sealed class RequestRecorder : IEventHandler
         return stats;
     }
 
-    /// <summary>Starts interval sampling now; the first row comes one interval later.</summary>
-    public void Start()
-    {
-        _lastSample = _sim.Now;
-        _timer = _sim.ScheduleAfter(_interval, this);
-    }
-
-    public void OnEvent(object? state, long arg)
-    {
-        Sample();
-        _timer = _sim.ScheduleAfter(_interval, this);
-    }
-
-    /// <summary>Closes the last, possibly shorter, interval.</summary>
-    public void Finish()
-    {
-        _sim.Cancel(_timer);
-        if (_sim.Now > _lastSample) Sample();
-    }
-
-    private void Sample()
+    /// <summary>Closes the interval that ends now (the last one may be shorter).</summary>
+    public void Sample()
     {
         var now = _sim.Now;
+        if (now <= _lastSample) return;
         _lastSample = now;
         foreach (var s in _services)
         {

@@ -65,7 +65,7 @@ public sealed class TrafficGenerator : IEventHandler, IObjectWatcher<Service>, I
     {
         get
         {
-            int armed = Servers.InService + Servers.Probes.Armed + (_recorder.IsSampling ? 1 : 0);
+            int armed = Servers.InService + Servers.Probes.Armed;
             foreach (var s in _sources)
                 if (_sim.IsPending(s.Next)) armed++;
             return armed;
