@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Simulator.Cluster.Controllers;
 using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Scheduling.Queue;
+using Simulator.Cluster.Workloads.Training;
 using Simulator.Engine;
 
 namespace Simulator.Cluster;
@@ -16,6 +17,9 @@ public sealed record ClusterOptions
     public ControllerSettings Controllers { get; init; } = new();
     public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Training speed by model, accelerator count and type: Gavel's table plus the scenario's rows.</summary>
+    public ThroughputTable Throughput { get; init; } = ThroughputTable.Default;
 
     /// <summary>
     /// Without a duration, a run stops when nothing is left to happen, or at this virtual time if

@@ -8,6 +8,7 @@ using Simulator.Cluster.Scheduling;
 using Simulator.Cluster.Store;
 using Simulator.Cluster.Store.Admission;
 using Simulator.Cluster.Workloads;
+using Simulator.Cluster.Workloads.Training;
 using Simulator.Engine;
 
 namespace Simulator.Cluster;
@@ -50,7 +51,7 @@ public sealed class ClusterSimulation : IEventHandler
         Kubelets = new Kubelets(Store, options.Kubelet);
         Controllers = new ControllerManager(Store, options.Controllers, Kubelets, options.LoggerFactory);
         Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
-            options.LoggerFactory?.CreateLogger(Scheduler.ComponentName));
+            options.LoggerFactory?.CreateLogger(Scheduler.ComponentName), options.Throughput);
         RegisterHousekeeping(Scheduler);
         RegisterHousekeeping(Controllers.Autoscalers); // the HPA's 15 s sync never keeps a finished run alive
         Router = new RequestRouter(Store);
@@ -66,6 +67,10 @@ public sealed class ClusterSimulation : IEventHandler
         Traffic = new TrafficGenerator(Store, Requests) { Router = Router };
         RegisterHousekeeping(Traffic);
         PodMetrics = Traffic.PodMetrics;
+
+        // ML training: progress of training jobs on the accelerators they landed on, and generated jobs.
+        Training = new TrainingProgress(Store, Kubelets, options.Throughput);
+        Generators = new WorkloadGenerators(Store, options.Throughput);
     }
 
     public Simulation Engine { get; }
@@ -89,6 +94,15 @@ public sealed class ClusterSimulation : IEventHandler
 
     /// <summary>Request metrics per Service.</summary>
     public RequestRecorder Requests { get; }
+
+    /// <summary>Training jobs' progress, checkpoints and lost work.</summary>
+    public TrainingProgress Training { get; }
+
+    /// <summary>Training jobs arriving from WorkloadGenerators.</summary>
+    public WorkloadGenerators Generators { get; }
+
+    /// <summary>Starts <paramref name="generator"/>'s arrivals.</summary>
+    public void AddGenerator(WorkloadGenerator generator) => Generators.Add(generator);
 
     /// <summary>Starts <paramref name="traffic"/> at its start time.</summary>
     public void AddTraffic(Api.Traffic traffic) => Traffic.Add(traffic);
@@ -117,10 +131,10 @@ public sealed class ClusterSimulation : IEventHandler
         Engine.Schedule(at, this, node, AddNodeAction);
     }
 
-    /// <summary>Creates a Deployment, ReplicaSet, Job, Service or HorizontalPodAutoscaler at virtual time <paramref name="at"/>.</summary>
+    /// <summary>Creates a Deployment, ReplicaSet, Job, Service, HorizontalPodAutoscaler, PodGroup or PyTorchJob at virtual time <paramref name="at"/>.</summary>
     public void SubmitObject(SimTime at, IApiObject obj)
     {
-        if (obj is not (Deployment or ReplicaSet or Job or Service or HorizontalPodAutoscaler))
+        if (obj is not (Deployment or ReplicaSet or Job or Service or HorizontalPodAutoscaler or PodGroup or PyTorchJob))
             throw new ArgumentException($"cannot submit a {obj.Kind} as a workload object", nameof(obj));
         _submissionsPending++;
         Engine.Schedule(at, this, obj, CreateObjectAction);
@@ -145,6 +159,8 @@ public sealed class ClusterSimulation : IEventHandler
                     case Job j: Store.Jobs.Create(j); break;
                     case Service svc: Store.Services.Create(svc); break;
                     case HorizontalPodAutoscaler hpa: Store.HorizontalPodAutoscalers.Create(hpa); break;
+                    case PodGroup group: Store.PodGroups.Create(group); break;
+                    case PyTorchJob job: Store.PyTorchJobs.Create(job); break;
                 }
                 break;
         }

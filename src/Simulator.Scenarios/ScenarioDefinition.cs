@@ -1,5 +1,6 @@
 using Simulator.Cluster.Api;
 using Simulator.Cluster.Faults;
+using Simulator.Cluster.Workloads.Training;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios;
@@ -56,6 +57,12 @@ public sealed record ScenarioDefinition
 
     /// <summary>Request traffic aimed at Services (ksim.dev Traffic documents).</summary>
     public IReadOnlyList<Traffic> Traffic { get; init; } = [];
+
+    /// <summary>Training speed: Gavel's table with the scenario's ThroughputTable rows added.</summary>
+    public ThroughputTable Throughput { get; init; } = ThroughputTable.Default;
+
+    /// <summary>Training jobs arriving over time (ksim.dev WorkloadGenerator documents).</summary>
+    public IReadOnlyList<WorkloadGenerator> Generators { get; init; } = [];
 
     /// <summary>Every file the scenario was read from, to be copied into the results.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];

@@ -22,6 +22,7 @@ public static class ScenarioRunner
                 ContainerStartTime = scenario.ContainerStartTime,
             },
             LoggerFactory = loggerFactory,
+            Throughput = scenario.Throughput,
         });
         foreach (var node in scenario.Nodes) cluster.AddNode(SimTime.Zero, node);
         foreach (var submission in scenario.Pods) cluster.SubmitPod(submission.SubmitAt, submission.Pod);
@@ -31,6 +32,7 @@ public static class ScenarioRunner
         foreach (var action in scenario.Timeline) cluster.Faults.Schedule(action);
         foreach (var model in scenario.FaultModels) cluster.Faults.AddModel(model);
         foreach (var t in scenario.Traffic) cluster.AddTraffic(t);
+        foreach (var g in scenario.Generators) cluster.AddGenerator(g);
         return cluster;
     }
 

@@ -4,7 +4,7 @@ namespace Simulator.Cluster.Api;
 
 /// <summary>
 /// What a real manifest cannot say about a pod, read from its <c>ksim.dev/</c> annotations:
-/// how long it runs once started and how large its image is.
+/// how long it runs once started, how large its image is, how it fails, serves requests or trains.
 /// </summary>
 public sealed record Workload
 {
@@ -30,4 +30,7 @@ public sealed record Workload
 
     /// <summary><c>ksim.dev/queue-limit</c>: requests that may wait; null: unbounded.</summary>
     public int? QueueLimit { get; init; }
+
+    /// <summary><c>ksim.dev/model</c> + <c>ksim.dev/steps</c>: the pod is a worker of a training job; null: it is not.</summary>
+    public TrainingSpec? Training { get; init; }
 }

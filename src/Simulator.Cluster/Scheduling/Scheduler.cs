@@ -36,7 +36,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
     private EventHandle _backoffEvent;
     private EventHandle _unschedulableEvent;
 
-    public Scheduler(ClusterStore store, string profileName = "default", QueueSettings? settings = null, ILogger? logger = null)
+    public Scheduler(ClusterStore store, string profileName = "default", QueueSettings? settings = null, ILogger? logger = null,
+        Workloads.Training.ThroughputTable? throughput = null)
     {
         _store = store;
         _sim = store.Simulation;
@@ -48,7 +49,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
         _profile = ProfileCatalog.Create(profileName, new ProfileContext(
             Resources,
             (pod, node) => cycle!.RunFilters(pod, node),
-            pod => _cache.InfoOf(pod)));
+            pod => _cache.InfoOf(pod),
+            throughput ?? Workloads.Training.ThroughputTable.Default));
         _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
         foreach (var f in _profile.Filters)
@@ -159,8 +161,29 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
         }
         qpi.Attempts++;
         var result = _cycle.Schedule(qpi.Info, _cache.Nodes);
-        if (result.Succeeded) Bind(pod, result.Node!);
-        else HandleFailure(qpi, result);
+        if (!result.Succeeded) HandleFailure(qpi, result);
+        else if (Reserve(qpi, result.Node!)) Bind(pod, result.Node!);
+    }
+
+    /// <summary>
+    /// RunReservePluginsReserve: every Reserve plugin claims its state in order; if one fails, the
+    /// ones before it are undone in reverse order and the pod goes back to the queue.
+    /// </summary>
+    private bool Reserve(QueuedPodInfo qpi, NodeInfo node)
+    {
+        var info = qpi.Info;
+        var reserves = _profile.Reserves;
+        for (int i = 0; i < reserves.Count; i++)
+        {
+            var status = reserves[i].Reserve(info, node);
+            if (status.IsSuccess) continue;
+            for (int j = i - 1; j >= 0; j--) reserves[j].Unreserve(info, node);
+            qpi.LastFailure = _sim.Now;
+            _queue.AddBackoff(qpi, _sim.Now);
+            ArmTimers();
+            return false;
+        }
+        return true;
     }
 
     private void Bind(Pod pod, NodeInfo node)

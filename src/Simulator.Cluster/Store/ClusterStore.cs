@@ -39,6 +39,8 @@ public sealed class ClusterStore
         Services = new ObjectCollection<Service>(this, "services");
         EndpointSlices = new ObjectCollection<EndpointSlice>(this, "endpointslices.discovery.k8s.io");
         HorizontalPodAutoscalers = new ObjectCollection<HorizontalPodAutoscaler>(this, "horizontalpodautoscalers.autoscaling");
+        PodGroups = new ObjectCollection<PodGroup>(this, "podgroups.scheduling.x-k8s.io");
+        PyTorchJobs = new ObjectCollection<PyTorchJob>(this, "pytorchjobs.kubeflow.org");
     }
 
     public ObjectCollection<Service> Services { get; }
@@ -52,6 +54,12 @@ public sealed class ClusterStore
     public ObjectCollection<ReplicaSet> ReplicaSets { get; }
 
     public ObjectCollection<Job> Jobs { get; }
+
+    /// <summary>scheduler-plugins PodGroups (gangs for the Coscheduling plugin).</summary>
+    public ObjectCollection<PodGroup> PodGroups { get; }
+
+    /// <summary>Kubeflow PyTorchJobs.</summary>
+    public ObjectCollection<PyTorchJob> PyTorchJobs { get; }
 
     /// <summary>
     /// Admission plugins that mutate a pod before it is stored (DefaultTolerationSeconds...),

@@ -16,4 +16,7 @@ internal sealed record ScenarioSettings
     public SimDuration? ContainerStartTime { get; init; }
     public IReadOnlyList<TimelineAction> Timeline { get; init; } = [];
     public IReadOnlyList<FaultModel> FaultModels { get; init; } = [];
+
+    /// <summary>The ThroughputTable section: Gavel's table with the scenario's rows; null: Gavel's alone.</summary>
+    public Cluster.Workloads.Training.ThroughputTable? Throughput { get; init; }
 }

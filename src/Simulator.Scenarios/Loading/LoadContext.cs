@@ -25,6 +25,8 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
     private readonly List<Traffic> _traffic = [];
     private readonly TakenNames _trafficNames = new(errors);
     private readonly List<string> _dataFiles = [];
+    private readonly List<WorkloadGenerator> _generators = [];
+    private readonly TakenNames _generatorNames = new(errors);
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private bool _nodeLimitReported;
     private readonly List<string> _files = [];
@@ -145,6 +147,13 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
         if (_trafficNames.TryTake("traffic", traffic.Name, nameField, key: traffic.Namespace + "/" + traffic.Name)) _traffic.Add(traffic);
     }
 
+    /// <summary>Adds a WorkloadGenerator unless its name is taken in its namespace.</summary>
+    public void AddGenerator(WorkloadGenerator generator, SourceField nameField)
+    {
+        if (_generatorNames.TryTake("workload generator", generator.Name, nameField, key: generator.Namespace + "/" + generator.Name))
+            _generators.Add(generator);
+    }
+
     /// <summary>A data file the scenario names (a replayed rate CSV), copied into the results with it.</summary>
     public void AddDataFile(string path)
     {
@@ -172,6 +181,8 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
             Timeline = s.Timeline,
             FaultModels = s.FaultModels,
             Traffic = _traffic,
+            Throughput = s.Throughput ?? Cluster.Workloads.Training.ThroughputTable.Default,
+            Generators = _generators,
             SourceFiles = [.. _files, .. _dataFiles],
         };
     }

@@ -73,7 +73,7 @@ public class SamplingTests
     internal static SchedulingCycle NewCycle(ResourceIndex index, int seed = 7)
     {
         SchedulingCycle? cycle = null;
-        var profile = DefaultProfile.Create(new ProfileContext(index, (p, n) => cycle!.RunFilters(p, n), p => new PodInfo(p, index)));
+        var profile = DefaultProfile.Create(new ProfileContext(index, (p, n) => cycle!.RunFilters(p, n), p => new PodInfo(p, index), Simulator.Cluster.Workloads.Training.ThroughputTable.Default));
         cycle = new SchedulingCycle(profile, new Random(seed));
         return cycle;
     }

@@ -59,3 +59,30 @@ public interface IEnqueueExtensions
 
 /// <summary>What a PostFilter plugin did: a node to nominate, and a message for FailedScheduling.</summary>
 public readonly record struct PostFilterResult(StatusCode Code, string NominatedNodeName, string Message);
+
+/// <summary>
+/// Claims node-local state for the pod once a node is chosen, before it binds (a GPU for a
+/// fractional pod, a gang's reservation); Unreserve undoes it if the pod does not bind after all.
+/// </summary>
+public interface IReservePlugin : IPlugin
+{
+    Status Reserve(PodInfo pod, NodeInfo node);
+
+    void Unreserve(PodInfo pod, NodeInfo node);
+}
+
+/// <summary>What Permit says: bind now, wait (at most <see cref="Timeout"/>) for something else, or give up.</summary>
+public readonly record struct PermitResult(StatusCode Code, Engine.SimDuration Timeout, string Reason)
+{
+    public static PermitResult Allow => new(StatusCode.Success, Engine.SimDuration.Zero, "");
+
+    public static PermitResult Wait(Engine.SimDuration timeout) => new(StatusCode.Wait, timeout, "");
+
+    public static PermitResult Reject(string reason) => new(StatusCode.Unschedulable, Engine.SimDuration.Zero, reason);
+}
+
+/// <summary>Holds a reserved pod back from binding until something allows it (gangs wait here for their siblings).</summary>
+public interface IPermitPlugin : IPlugin
+{
+    PermitResult Permit(PodInfo pod, NodeInfo node);
+}

@@ -16,6 +16,8 @@ public sealed class SchedulerProfile
     public IReadOnlyList<IPostFilterPlugin> PostFilters { get; init; } = [];
     public IReadOnlyList<IPreScorePlugin> PreScores { get; init; } = [];
     public IReadOnlyList<WeightedScorePlugin> Scores { get; init; } = [];
+    public IReadOnlyList<IReservePlugin> Reserves { get; init; } = [];
+    public IReadOnlyList<IPermitPlugin> Permits { get; init; } = [];
 
     /// <summary>0 = adaptive (kube-scheduler's default); 100 = examine every node.</summary>
     public int PercentageOfNodesToScore { get; init; }

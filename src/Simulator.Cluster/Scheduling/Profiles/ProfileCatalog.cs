@@ -3,8 +3,15 @@ using Simulator.Cluster.Scheduling.Plugins;
 
 namespace Simulator.Cluster.Scheduling.Profiles;
 
-/// <summary>What a profile factory gets: the resource index and the preemption hooks into the scheduler.</summary>
-public sealed record ProfileContext(ResourceIndex Resources, Func<PodInfo, NodeInfo, Status> RunFilters, Func<Api.Pod, PodInfo> PodInfoOf);
+/// <summary>
+/// What a profile factory gets: the resource index, the preemption hooks into the scheduler, and
+/// the training throughput table (for heterogeneity-aware scoring).
+/// </summary>
+public sealed record ProfileContext(
+    ResourceIndex Resources,
+    Func<PodInfo, NodeInfo, Status> RunFilters,
+    Func<Api.Pod, PodInfo> PodInfoOf,
+    Workloads.Training.ThroughputTable Throughput);
 
 /// <summary>
 /// The built-in scheduler profiles, by name. A new policy is one factory and one line here.
@@ -14,6 +21,8 @@ public static class ProfileCatalog
     private static readonly Dictionary<string, Func<ProfileContext, SchedulerProfile>> Factories = new(StringComparer.Ordinal)
     {
         ["default"] = DefaultProfile.Create,
+        ["gang"] = GangProfile.Create,
+        ["fastest-accelerator"] = FastestAcceleratorProfile.Create,
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;
