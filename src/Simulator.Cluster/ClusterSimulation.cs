@@ -69,7 +69,7 @@ public sealed class ClusterSimulation : IEventHandler
         PodMetrics = Traffic.PodMetrics;
 
         // ML training: progress of training jobs on the accelerators they landed on, and generated jobs.
-        Training = new TrainingProgress(Store, Kubelets, options.Throughput);
+        Training = new TrainingProgress(Store, Kubelets, options.Throughput, Metrics);
         Generators = new WorkloadGenerators(Store, options.Throughput);
     }
 
@@ -233,7 +233,7 @@ public sealed class ClusterSimulation : IEventHandler
             EndTime = Engine.Now,
             Partial = reason == RunEnd.Interrupted,
             EndReason = reason,
-            Summary = Metrics.Summarize(),
+            Summary = Metrics.Summarize() with { Training = Training.Summarize(), Generators = Generators.Summarize() },
             Pods = Metrics.Pods,
             TimeSeries = Metrics.TimeSeries,
             Events = Metrics.Events,

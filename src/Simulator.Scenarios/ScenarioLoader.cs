@@ -47,6 +47,7 @@ public static class ScenarioLoader
                 context.Enter(file, text);
                 kind.Read(document, context);
             }
+        context.RunThroughputTableChecks();
 
         return errors.Count > 0 ? Failed(errors) : new ScenarioLoadResult(context.Build(), []);
     }

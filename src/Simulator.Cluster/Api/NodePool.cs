@@ -19,6 +19,9 @@ public sealed class NodePool
     public IReadOnlyList<string> Images { get; init; } = [];
     public double PricePerHour { get; init; }
 
+    /// <summary>Set when the pool is a multi-host TPU slice: its nodes fail, recover and go away as one unit.</summary>
+    public Accelerators.TpuSlice? Slice { get; init; }
+
     public const string PoolLabel = "ksim.dev/node-pool";
     public const string HostnameLabel = "kubernetes.io/hostname";
 

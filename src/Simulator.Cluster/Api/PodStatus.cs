@@ -15,6 +15,14 @@ public sealed class PodStatus
     public SimTime? StartTime { get; set; }
     public int RestartCount { get; set; }
 
+    /// <summary>
+    /// The node's physical GPUs (0-based) the pod holds: k indices for <c>nvidia.com/gpu: k</c>,
+    /// one for a <c>ksim.dev/gpu-milli</c> share; empty for a pod without GPUs or not yet placed.
+    /// Chosen at Reserve by the scheduler (as GPU-sharing scheduler extenders record the GPU index
+    /// on the pod for the device plugin), or first-fit when the pod arrives with spec.nodeName.
+    /// </summary>
+    public int[] AssignedGpus { get; set; } = [];
+
     public IReadOnlyList<PodCondition> Conditions => _conditions;
 
     public PodCondition? GetCondition(PodConditionType type)

@@ -19,6 +19,7 @@ public sealed class ControllerManager
         TaintEviction = new TaintEvictionController(store, PodsByNode);
         PodGc = new PodGarbageCollector(store, PodsByNode);
         Jobs = new JobController(store, settings, loggerFactory?.CreateLogger(JobController.ComponentName));
+        PyTorchJobs = new PyTorchJobController(store, loggerFactory?.CreateLogger(PyTorchJobController.ComponentName));
         ReplicaSets = new ReplicaSetController(store, settings, loggerFactory?.CreateLogger(ReplicaSetController.ComponentName));
         Deployments = new DeploymentController(store, loggerFactory?.CreateLogger(DeploymentController.ComponentName));
         Autoscalers = new HorizontalPodAutoscalerController(store, loggerFactory?.CreateLogger(HorizontalPodAutoscalerController.ComponentName));
@@ -38,6 +39,9 @@ public sealed class ControllerManager
     public PodGarbageCollector PodGc { get; }
 
     public JobController Jobs { get; }
+
+    /// <summary>Kubeflow training-operator's PyTorchJob controller.</summary>
+    public PyTorchJobController PyTorchJobs { get; }
 
     public ReplicaSetController ReplicaSets { get; }
 

@@ -12,8 +12,37 @@ namespace Simulator.Cluster.Faults;
 /// </summary>
 internal sealed class NodeActions(ClusterStore store, Kubelets kubelets, NodePoolRegistry pools)
 {
-    /// <summary>The machine stops: its kubelet goes silent and its pods make no progress.</summary>
+    /// <summary>
+    /// The machine stops: its kubelet goes silent and its pods make no progress. A host of a
+    /// multi-host TPU slice takes the whole slice down with it at the same instant (GKE treats the
+    /// slice as one unit: one broken host breaks the interconnect and the slice is repaired whole).
+    /// </summary>
     public void Fail(Node node, string cause)
+    {
+        foreach (var (member, why) in UnitOf(node, cause)) FailOne(member, why);
+    }
+
+    /// <summary>The machine is back: its kubelet posts status again and restarts the pods still bound to it; a TPU slice comes back whole.</summary>
+    public void Recover(Node node, string cause)
+    {
+        foreach (var (member, why) in UnitOf(node, cause)) RecoverOne(member, why);
+    }
+
+    /// <summary>
+    /// The node and, for a multi-host TPU slice, every other host of the slice: the node itself
+    /// first with <paramref name="cause"/>, then the others in store order, their cause naming it.
+    /// </summary>
+    private List<(Node Node, string Cause)> UnitOf(Node node, string cause)
+    {
+        var unit = new List<(Node, string)> { (node, cause) };
+        if (pools.Get(node.Pool) is not { Slice: not null } pool) return unit;
+        var sliceCause = $"TPU slice {pool.Name} with node {node.Name}: {cause}";
+        foreach (var member in pools.NodesOf(pool.Name))
+            if (member != node) unit.Add((member, sliceCause));
+        return unit;
+    }
+
+    private void FailOne(Node node, string cause)
     {
         var kubelet = kubelets.For(node.Name);
         if (kubelet is null || !kubelet.IsUp) return;
@@ -22,8 +51,7 @@ internal sealed class NodeActions(ClusterStore store, Kubelets kubelets, NodePoo
         kubelets.FailNode(node.Name);
     }
 
-    /// <summary>The machine is back: its kubelet posts status again and restarts the pods still bound to it.</summary>
-    public void Recover(Node node, string cause)
+    private void RecoverOne(Node node, string cause)
     {
         var kubelet = kubelets.For(node.Name);
         if (kubelet is null || kubelet.IsUp) return;
@@ -82,8 +110,13 @@ internal sealed class NodeActions(ClusterStore store, Kubelets kubelets, NodePoo
     /// </summary>
     public void Remove(Node node)
     {
-        kubelets.FailNode(node.Name);
-        store.DeleteNode(node.Name);
+        // A TPU slice is deleted whole, as GKE deletes a multi-host slice's node pool.
+        foreach (var (member, _) in UnitOf(node, ""))
+        {
+            if (store.GetNode(member.Name) is null) continue;
+            kubelets.FailNode(member.Name);
+            store.DeleteNode(member.Name);
+        }
     }
 
     /// <summary>Grows the pool to <paramref name="count"/> nodes, or shrinks it by removing the highest indexes first.</summary>

@@ -29,8 +29,8 @@ internal sealed class TimelineRunner(ClusterStore store, NodeActions actions, No
             case UncordonNode a: WithNode(a, a.Node, actions.Uncordon); break;
             case DrainNode a: WithNode(a, a.Node, actions.Drain); break;
             case RemoveNode a: WithNode(a, a.Node, actions.Remove); break;
-            case AddNodes a: WithPool(a, a.Pool, p => actions.AddNodes(p, a.Count)); break;
-            case ScaleNodePool a: WithPool(a, a.Pool, p => actions.Scale(p, a.Count)); break;
+            case AddNodes a: WithPool(a, a.Pool, p => pools.NodesOf(p.Name).Count + a.Count, p => actions.AddNodes(p, a.Count)); break;
+            case ScaleNodePool a: WithPool(a, a.Pool, _ => a.Count, p => actions.Scale(p, a.Count)); break;
             default: throw new ArgumentException($"unknown timeline action {action.GetType().Name}", nameof(action));
         }
     }
@@ -41,10 +41,24 @@ internal sealed class TimelineRunner(ClusterStore store, NodeActions actions, No
         else Skipped(action, "Node", name, $"node \"{name}\" not found");
     }
 
-    private void WithPool(TimelineAction action, string name, Action<NodePool> act)
+    /// <summary>
+    /// Runs a pool action; on a multi-host TPU slice only if the pool ends up with no nodes or the
+    /// whole slice (GKE cannot add single hosts to a slice; shrinking it at all removes it whole).
+    /// </summary>
+    private void WithPool(TimelineAction action, string name, Func<NodePool, int> sizeAfter, Action<NodePool> act)
     {
-        if (pools.Get(name) is { } pool) act(pool);
-        else Skipped(action, "NodePool", name, $"node pool \"{name}\" not found");
+        if (pools.Get(name) is not { } pool)
+        {
+            Skipped(action, "NodePool", name, $"node pool \"{name}\" not found");
+            return;
+        }
+        int size = sizeAfter(pool);
+        if (pool.Slice is { } slice && size != 0 && size != slice.Hosts && size > pools.NodesOf(name).Count)
+        {
+            Skipped(action, "NodePool", name, $"node pool \"{name}\" is a {slice.Hosts}-host TPU slice ({slice.Topology}): it has 0 or {slice.Hosts} nodes, not {size}");
+            return;
+        }
+        act(pool);
     }
 
     private void Skipped(TimelineAction action, string kind, string name, string why) =>

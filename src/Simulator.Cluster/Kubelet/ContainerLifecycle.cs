@@ -85,6 +85,19 @@ internal sealed class ContainerLifecycle(
             runtime.Timer = EventHandle.None;
     }
 
+    /// <summary>
+    /// The running container's work is done now, whatever its timer said (a training job reached
+    /// its steps): it exits 0 as after its duration. False if it is not running.
+    /// </summary>
+    public bool CompleteNow(PodRuntime runtime)
+    {
+        if (!runtime.ContainerRunning || runtime.Terminating) return false;
+        _sim.Cancel(runtime.Timer);
+        runtime.Timer = EventHandle.None;
+        Completed(runtime);
+        return true;
+    }
+
     /// <summary>The container exits 0 after its duration: the pod succeeds, unless restartPolicy Always restarts it.</summary>
     private void Completed(PodRuntime runtime)
     {

@@ -75,6 +75,14 @@ public sealed class Kubelet : IEventHandler
         if (pod.IsTerminating && !runtime.Terminating) BeginTermination(runtime);
     }
 
+    /// <summary>
+    /// Ends <paramref name="pod"/>'s running container with exit code 0 now (its work is done, as
+    /// decided by the training model rather than a <c>ksim.dev/duration</c>). False if this
+    /// kubelet is down or the container is not running.
+    /// </summary>
+    public bool CompleteContainers(Pod pod) =>
+        IsUp && _pods.TryGetValue(pod.Key, out var runtime) && _containers.CompleteNow(runtime);
+
     /// <summary>A deleted pod's grace period is over: its containers are gone, and so is the pod.</summary>
     public void OnEvent(object? state, long arg)
     {

@@ -26,6 +26,13 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
 
     public Kubelet? For(string nodeName) => _byNode.GetValueOrDefault(nodeName);
 
+    /// <summary>
+    /// The container of <paramref name="pod"/> exits 0 now: the pod succeeds under restartPolicy
+    /// Never or OnFailure, so its controller counts a completion. False if it was not running.
+    /// </summary>
+    public bool CompleteContainers(Pod pod) =>
+        pod.IsBound && _byNode.TryGetValue(pod.Spec.NodeName, out var kubelet) && kubelet.CompleteContainers(pod);
+
     /// <summary>Takes a node down (a fault): its kubelet stops.</summary>
     public void FailNode(string nodeName) => _byNode.GetValueOrDefault(nodeName)?.Fail();
 
@@ -52,6 +59,10 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
                     node.Status.Capacity = node.Status.Capacity.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
                 if (!node.Status.Allocatable.Contains(ResourceNames.Pods))
                     node.Status.Allocatable = node.Status.Allocatable.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
+                // ksim's GPU sharing: each physical GPU is also 1000 ksim.dev/gpu-milli, so NodeResourcesFit
+                // can count shares; GpuShare then places each share on one GPU.
+                node.Status.Capacity = WithGpuMilli(node.Status.Capacity);
+                node.Status.Allocatable = WithGpuMilli(node.Status.Allocatable);
                 // A node that registers is Ready once its kubelet reports in.
                 node.Status.SetCondition(NodeConditionType.Ready, ConditionStatus.True, _store.Now, "KubeletReady", "kubelet is posting ready status");
                 _store.UpdateNode(node);
@@ -61,6 +72,13 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
                 if (_byNode.Remove(node.Name, out var gone)) gone.Stop();
                 break;
         }
+    }
+
+    private static ResourceList WithGpuMilli(ResourceList resources)
+    {
+        long gpus = resources.Get(ResourceNames.NvidiaGpu);
+        if (gpus <= 0 || resources.Contains(ResourceNames.GpuMilli)) return resources;
+        return resources.Add(ResourceList.Of((ResourceNames.GpuMilli, gpus * Accelerators.GpuDemand.MilliPerGpu)));
     }
 
     public void OnPodEvent(WatchEventType type, Pod pod)

@@ -14,9 +14,11 @@ public enum JobOutcome
     Failed,
 }
 
-/// <summary>One Job's life, kept after the Job is gone: one row of jobs.csv.</summary>
+/// <summary>One Job's (or PyTorchJob's) life, kept after it is gone: one row of jobs.csv.</summary>
 public sealed class JobRecord
 {
+    /// <summary>"Job" or "PyTorchJob".</summary>
+    public string Kind { get; init; } = "Job";
     public required string Namespace { get; init; }
     public required string Name { get; init; }
     public required string Uid { get; init; }
@@ -42,6 +44,9 @@ public sealed class JobRecord
     public int Restarts { get; set; }
 
     public int Failures => FailedPods + Restarts;
+
+    /// <summary>Its training progress, lost work and accelerators, for a training job (pods with ksim.dev/model); null otherwise.</summary>
+    public TrainingRecord? Training { get; set; }
 
     /// <summary>Job completion time: submission to the finishing condition; null while unfinished.</summary>
     public SimDuration? CompletionTime => Completed is { } c ? c - Submitted : null;

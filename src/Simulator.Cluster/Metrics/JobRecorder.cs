@@ -5,12 +5,12 @@ using Simulator.Engine;
 namespace Simulator.Cluster.Metrics;
 
 /// <summary>
-/// One <see cref="JobRecord"/> per Job, from the Job's watch events (status.failed, the finishing
-/// condition) and from the pods it controls (attempts, first start, in-place restarts). A pod
-/// belongs to a Job through its controller owner reference; the Job is always stored, and so
-/// seen here, before the Job controller can create its pods.
+/// One <see cref="JobRecord"/> per Job and per Kubeflow PyTorchJob, from its watch events
+/// (failed pods, the finishing condition) and from the pods it controls (attempts, first start,
+/// in-place restarts). A pod belongs to a job through its controller owner reference; the job is
+/// always stored, and so seen here, before its controller can create its pods.
 /// </summary>
-internal sealed class JobRecorder : IObjectWatcher<Job>, IPodWatcher
+internal sealed class JobRecorder : IObjectWatcher<Job>, IObjectWatcher<PyTorchJob>, IPodWatcher
 {
     private readonly Simulation _sim;
     private readonly List<JobRecord> _records = [];
@@ -23,6 +23,7 @@ internal sealed class JobRecorder : IObjectWatcher<Job>, IPodWatcher
     {
         _sim = store.Simulation;
         store.Jobs.Watch(this);
+        store.PyTorchJobs.Watch(this);
         store.Watch(this);
     }
 
@@ -57,19 +58,7 @@ internal sealed class JobRecorder : IObjectWatcher<Job>, IPodWatcher
 
     public void OnObjectEvent(WatchEventType type, Job job)
     {
-        if (!_byUid.TryGetValue(job.Metadata.Uid, out var record))
-        {
-            if (type == WatchEventType.Deleted) return;
-            record = new JobRecord
-            {
-                Namespace = job.Metadata.Namespace,
-                Name = job.Name,
-                Uid = job.Metadata.Uid,
-                Submitted = job.Metadata.CreationTimestamp,
-            };
-            _records.Add(record);
-            _byUid.Add(record.Uid, record);
-        }
+        if (RecordOf(type, job.Kind, job.Metadata) is not { } record) return;
         record.FailedPods = job.Status.Failed;
         // Complete and Failed are final: the first one written is the outcome.
         if (record.Completed is not null || job.Status.Conditions is not [var condition, ..]) return;
@@ -78,9 +67,45 @@ internal sealed class JobRecorder : IObjectWatcher<Job>, IPodWatcher
         record.Reason = condition.Reason;
     }
 
+    /// <summary>training-operator's conditions: Succeeded and Failed are final, like a Job's Complete and Failed.</summary>
+    public void OnObjectEvent(WatchEventType type, PyTorchJob job)
+    {
+        if (RecordOf(type, job.Kind, job.Metadata) is not { } record) return;
+        int failed = 0;
+        foreach (var (_, counts) in job.Status.ReplicaStatuses) failed += counts.Failed;
+        record.FailedPods = failed;
+        if (record.Completed is not null) return;
+        foreach (var condition in job.Status.Conditions)
+        {
+            if (condition.Type is not ("Succeeded" or "Failed")) continue;
+            record.Completed = condition.LastTransitionTime;
+            record.Outcome = condition.Type == "Succeeded" ? JobOutcome.Complete : JobOutcome.Failed;
+            record.Reason = condition.Reason;
+            return;
+        }
+    }
+
+    /// <summary>The record of a job, created on its first sighting (not for a removal seen first).</summary>
+    private JobRecord? RecordOf(WatchEventType type, string kind, ObjectMeta metadata)
+    {
+        if (_byUid.TryGetValue(metadata.Uid, out var record)) return record;
+        if (type == WatchEventType.Deleted) return null;
+        record = new JobRecord
+        {
+            Kind = kind,
+            Namespace = metadata.Namespace,
+            Name = metadata.Name,
+            Uid = metadata.Uid,
+            Submitted = metadata.CreationTimestamp,
+        };
+        _records.Add(record);
+        _byUid.Add(record.Uid, record);
+        return record;
+    }
+
     public void OnPodEvent(WatchEventType type, Pod pod)
     {
-        if (pod.Metadata.Controller is not { Kind: "Job" } owner || !_byUid.TryGetValue(owner.Uid, out var record)) return;
+        if (pod.Metadata.Controller is not { Kind: "Job" or "PyTorchJob" } owner || !_byUid.TryGetValue(owner.Uid, out var record)) return;
         var uid = pod.Metadata.Uid;
         if (!_podRestarts.TryGetValue(uid, out int restarts))
         {

@@ -102,7 +102,8 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             _nodes.NotReadyNodes,
             _pods.Terminating,
             integrals.RequestedNow(),
-            integrals.AllocatableNow()));
+            integrals.AllocatableNow())
+        { GpusByModel = _allocation.GpuModels.Now() });
         _hpas.Sample();
     }
 
@@ -151,6 +152,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             NodeHealth = _nodes.Summarize(_sim.Now),
             TimeToRecover = _recoveries.Summarize(),
             Hpa = _hpas.Summarize(_events),
+            GpuAllocationByModel = _allocation.GpuModels.Ratios(_sim.Now),
         };
     }
 }

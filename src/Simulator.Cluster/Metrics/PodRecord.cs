@@ -26,6 +26,9 @@ public sealed class PodRecord
     public SimTime? Deleted { get; set; }
     public string Node { get; set; } = "";
     public string PodIP { get; set; } = "";
+
+    /// <summary>The node's GPUs the pod held (<see cref="Accelerators.GpuAssignment.Describe"/>), empty without GPUs.</summary>
+    public string Gpus { get; set; } = "";
     public PodPhase Phase { get; set; } = PodPhase.Pending;
     public int Restarts { get; set; }
 

@@ -72,6 +72,7 @@ internal sealed class PodRecorder : IPodWatcher, IEventSink
             if (!record.Evicted) record.Reason = "";
         }
         if (pod.Status.PodIP.Length > 0) record.PodIP = pod.Status.PodIP;
+        if (record.Gpus.Length == 0 && pod.Status.AssignedGpus.Length > 0) record.Gpus = Accelerators.GpuAssignment.Describe(pod);
         if (pod.Status.Phase != record.Phase)
         {
             _phaseCounts[(int)record.Phase]--;

@@ -31,4 +31,13 @@ public sealed record RunSummary
     public NodeHealthSummary NodeHealth { get; init; } = NodeHealthSummary.None;
     public RecoverySummary TimeToRecover { get; init; } = RecoverySummary.None;
     public HpaSummary Hpa { get; init; } = HpaSummary.None;
+
+    /// <summary>Training jobs: completion time, makespan, GPU-hours lost to failures.</summary>
+    public TrainingSummary Training { get; init; } = TrainingSummary.None;
+
+    /// <summary>Per GPU model: time-integral of allocated GPUs (whole and shares) over time-integral of GPUs on Ready nodes.</summary>
+    public IReadOnlyDictionary<string, double> GpuAllocationByModel { get; init; } = new Dictionary<string, double>();
+
+    /// <summary>Per WorkloadGenerator, in scenario order: Jobs created and the measure window's mean completion time.</summary>
+    public IReadOnlyList<Workloads.Generation.GeneratorSummary> Generators { get; init; } = [];
 }

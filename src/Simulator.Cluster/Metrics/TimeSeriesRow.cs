@@ -7,6 +7,7 @@ namespace Simulator.Cluster.Metrics;
 /// keyed by resource name; <see cref="Requested"/> counts bound, unfinished pods and
 /// <see cref="Allocatable"/> counts ready nodes. <see cref="TerminatingPods"/> are pods with a
 /// deletion timestamp not yet removed by their kubelet; they are also counted in their phase.
+/// <see cref="GpusByModel"/> holds every GPU model seen so far.
 /// </summary>
 public sealed record TimeSeriesRow(
     SimTime Time,
@@ -18,4 +19,10 @@ public sealed record TimeSeriesRow(
     int NotReadyNodes,
     int TerminatingPods,
     IReadOnlyDictionary<string, long> Requested,
-    IReadOnlyDictionary<string, long> Allocatable);
+    IReadOnlyDictionary<string, long> Allocatable)
+{
+    private static readonly IReadOnlyDictionary<string, GpuModelSample> NoGpus = new Dictionary<string, GpuModelSample>();
+
+    /// <summary>Per GPU model (node accelerator label): thousandths of a GPU allocated and on Ready nodes.</summary>
+    public IReadOnlyDictionary<string, GpuModelSample> GpusByModel { get; init; } = NoGpus;
+}

@@ -14,8 +14,15 @@ namespace Simulator.Cluster.Scheduling;
 /// The kube-scheduler component: watches pods and nodes, queues pods that need a node, and runs
 /// one scheduling cycle at a time as engine events. It acts only by writing to the store: a
 /// binding, a pod status (PodScheduled=False, nominatedNodeName), events, and victim deletions.
+/// <para>
+/// A cycle that finds a node runs kube-scheduler's Reserve, assume, Permit, bind. A pod that a
+/// Permit plugin holds (Wait) leaves the queue and waits in <see cref="WaitingPods"/>, assumed on
+/// its node, until the plugins allow it (it binds then) or one rejects it or its timeout passes:
+/// then its reservation is undone (forget, Unreserve in reverse order) and it goes back to the
+/// queue with a FailedScheduling event. A profile without Permit plugins binds in the same cycle.
+/// </para>
 /// </summary>
-public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHousekeeping
+public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGroup>, IEventHandler, IHousekeeping
 {
     public const string ComponentName = "default-scheduler";
 
@@ -32,6 +39,14 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
     private readonly Dictionary<string, ClusterEventKind> _eventsByPlugin = new(StringComparer.Ordinal);
     private readonly ILogger _log;
     private readonly QueueSettings _settings;
+    private readonly WaitingPodMap _waiting = new();
+    private readonly PermitGate _permit;
+    private readonly ClusterEventKind _registeredEvents;
+    private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _rejected = [];
+    private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _requeueing = [];
+    private readonly HashSet<string> _rejectedGroups = new(StringComparer.Ordinal);
+    private readonly NodeStatusMap _permitStatuses = new();
+    private bool _actingOnDecisions;
     private EventHandle _cycleEvent;
     private EventHandle _backoffEvent;
     private EventHandle _unschedulableEvent;
@@ -50,15 +65,28 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
             Resources,
             (pod, node) => cycle!.RunFilters(pod, node),
             pod => _cache.InfoOf(pod),
-            throughput ?? Workloads.Training.ThroughputTable.Default));
+            throughput ?? Workloads.Training.ThroughputTable.Default)
+        {
+            Store = store,
+            WaitingPods = _waiting,
+        });
         _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
-        foreach (var f in _profile.Filters)
-            if (f is IEnqueueExtensions e) _eventsByPlugin[f.Name] = e.EventsToRegister;
-        foreach (var p in _profile.PreFilters)
-            if (p is IEnqueueExtensions e) _eventsByPlugin[p.Name] = e.EventsToRegister;
+        _permit = new PermitGate(_profile.Permits, _sim, _waiting, ActOnPermitDecisions);
+        foreach (var f in _profile.Filters) Register(f);
+        foreach (var p in _profile.PreFilters) Register(p);
+        foreach (var p in _profile.Permits) Register(p);
+        foreach (var kinds in _eventsByPlugin.Values) _registeredEvents |= kinds;
         store.Watch((IPodWatcher)this);
         store.Watch((INodeWatcher)this);
+        // Only a profile with a plugin that cares (Coscheduling) watches PodGroups, so the default
+        // profile's queue never moves on them.
+        if ((_registeredEvents & ClusterEventKind.PodGroupChange) != 0) store.PodGroups.Watch(this);
+    }
+
+    private void Register(IPlugin plugin)
+    {
+        if (plugin is IEnqueueExtensions e) _eventsByPlugin[plugin.Name] = e.EventsToRegister;
     }
 
     public ResourceIndex Resources { get; }
@@ -68,6 +96,9 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
     public SchedulerCache Cache => _cache;
 
     public SchedulingQueue Queue => _queue;
+
+    /// <summary>Pods held at Permit, assumed on their nodes.</summary>
+    public IWaitingPods WaitingPods => _waiting;
 
     /// <summary>True while only housekeeping timers are armed (nothing can change without a cluster event).</summary>
     public bool IsIdle => !_sim.IsPending(_cycleEvent);
@@ -88,13 +119,23 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
         if (type == WatchEventType.Deleted || pod.IsBound || pod.IsTerminal || pod.IsTerminating)
         {
             _queue.Done(pod.Key);
+            // A deleted waiting pod gives its reservation back (the cache already dropped it) and
+            // its Permit plugins hear of it through Unreserve.
+            if (type == WatchEventType.Deleted) _permit.OnDeleted(pod.Key);
         }
         else if (pod.Spec.SchedulerName == ComponentName && !_queue.Contains(pod.Key))
         {
             _queue.Add(new PodInfo(pod, Resources), _sim.Now);
             EnsureCycle();
         }
+        if (type == WatchEventType.Added && !pod.IsBound) kinds |= ClusterEventKind.UnscheduledPodAdd & _registeredEvents;
         if (kinds != ClusterEventKind.None) MovePods(kinds);
+        ActOnPermitDecisions();
+    }
+
+    public void OnObjectEvent(WatchEventType type, PodGroup group)
+    {
+        if (type != WatchEventType.Deleted) MovePods(ClusterEventKind.PodGroupChange);
     }
 
     public void OnEvent(object? state, long arg)
@@ -162,7 +203,113 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IEventHandler, IHouse
         qpi.Attempts++;
         var result = _cycle.Schedule(qpi.Info, _cache.Nodes);
         if (!result.Succeeded) HandleFailure(qpi, result);
-        else if (Reserve(qpi, result.Node!)) Bind(pod, result.Node!);
+        else if (Reserve(qpi, result.Node!))
+        {
+            // Assumed after Reserve, so that what Reserve chose (the GPUs) is what the node accounts.
+            _cache.Assume(qpi.Info, result.Node!);
+            Permit(qpi, result.Node!);
+        }
+        // A PostFilter or Permit plugin may have allowed or rejected pods held at Permit.
+        ActOnPermitDecisions();
+    }
+
+    /// <summary>Permit: bind now, leave the pod waiting, or undo its reservation.</summary>
+    private void Permit(QueuedPodInfo qpi, NodeInfo node)
+    {
+        switch (_permit.Run(qpi, node, out var rejection))
+        {
+            case PermitOutcome.Allowed:
+                Bind(qpi.Pod, node);
+                break;
+            case PermitOutcome.Rejected:
+                Unassume(qpi, node, rejection);
+                break;
+            case PermitOutcome.Waiting:
+                if (_log.IsEnabled(LogLevel.Information))
+                    _log.LogInformation("{Time} {Pod} waits at Permit on {Node}", _sim.Now, qpi.Pod.Key, node.Name);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Acts on what plugins decided about waiting pods, in the order they decided: allowed pods
+    /// bind; rejected ones give their reservation back. Unreserve may reject more (a gang's
+    /// siblings), so this runs until nothing is left. The freed room then wakes the pods that
+    /// wait for it (kube-scheduler: ForgetPod counts as an AssignedPodDelete), before the
+    /// rejected pods rejoin the queue, so that they do not wake themselves.
+    /// </summary>
+    private void ActOnPermitDecisions()
+    {
+        // Binding and requeueing write to the store, whose watchers (this one too) may call back
+        // in here; the outermost call does all the work.
+        if (_actingOnDecisions) return;
+        _actingOnDecisions = true;
+        try
+        {
+            while (true)
+            {
+                while (_permit.TryTakeDecision(out var waiting))
+                {
+                    if (waiting.Decision != PermitDecision.Allowed)
+                        Unassume(waiting.Queued, waiting.Node, Status.Unschedulable(waiting.RejectedBy, waiting.Message));
+                    else if (_store.GetPod(waiting.Pod.Key) == waiting.Pod && _cache.Get(waiting.Node.Name) == waiting.Node)
+                        Bind(waiting.Pod, waiting.Node);
+                    else // the pod or its node went while it waited
+                        Unassume(waiting.Queued, waiting.Node, Status.Error("", $"node \"{waiting.Node.Name}\" not found"));
+                }
+                if (_rejected.Count == 0) return;
+
+                // The freed room wakes the pods waiting for it, except the rejected pods' own
+                // gangs: what a gang gave back cannot complete it.
+                _rejectedGroups.Clear();
+                foreach (var (qpi, _, _) in _rejected)
+                    if (qpi.Info.PodGroupKey is { } group) _rejectedGroups.Add(group);
+                if (_queue.OnClusterEvent(ClusterEventKind.AssignedPodDelete, _sim.Now, _rejectedGroups) > 0) ArmTimers();
+                _requeueing.AddRange(_rejected);
+                _rejected.Clear();
+                foreach (var (qpi, node, status) in _requeueing) RequeueRejected(qpi, node, status);
+                _requeueing.Clear();
+                EnsureCycle();
+            }
+        }
+        finally
+        {
+            _actingOnDecisions = false;
+        }
+    }
+
+    /// <summary>The pod will not bind after all: forget it in the cache, then Unreserve in reverse order.</summary>
+    private void Unassume(QueuedPodInfo qpi, NodeInfo node, Status status)
+    {
+        _cache.Forget(qpi.Pod);
+        var reserves = _profile.Reserves;
+        for (int i = reserves.Count - 1; i >= 0; i--) reserves[i].Unreserve(qpi.Info, node);
+        _rejected.Add((qpi, node, status));
+    }
+
+    /// <summary>
+    /// kube-scheduler's failure handling for a pod rejected at Permit: a FitError over the one
+    /// node it was assumed on ("0/1 nodes are available: 1 rejected due to timeout ..."), then the
+    /// unschedulable pool until an event the rejecting plugin registered for (an error: backoff).
+    /// kube-scheduler mostly sends such a pod to backoff instead, because some event happened
+    /// while it waited; ksim waits for the next event, so that a gang that just gave its room
+    /// back does not take the same room again at once. A pod that is gone is only forgotten.
+    /// </summary>
+    private void RequeueRejected(QueuedPodInfo qpi, NodeInfo node, Status status)
+    {
+        var pod = qpi.Pod;
+        if (_store.GetPod(pod.Key) != pod || pod.IsBound || pod.IsTerminating) return;
+        _permitStatuses.Clear();
+        _permitStatuses.Set(node, status);
+        string message = status.Code == StatusCode.Error ? string.Join(", ", status.Reasons) : FitError.Message(1, _permitStatuses, "");
+        if (_log.IsEnabled(LogLevel.Information))
+            _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, message);
+        if (status.Code == StatusCode.Error) _queue.AddBackoff(qpi, _sim.Now);
+        else _queue.AddUnschedulable(qpi, _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All), _sim.Now);
+        pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.False, _sim.Now, "Unschedulable", message);
+        _store.UpdatePodStatus(pod);
+        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, message, ComponentName);
+        ArmTimers();
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public sealed class SchedulerCache
     private readonly List<NodeInfo> _ordered = [];
     private readonly Dictionary<string, NodeSnapshot> _lastSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PodInfo Info, NodeInfo Node)> _accounted = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _assumed = new(StringComparer.Ordinal);
 
     private readonly record struct NodeSnapshot(
         IReadOnlyDictionary<string, string> Labels, IReadOnlyList<Taint> Taints, ResourceList Allocatable, bool Unschedulable);
@@ -71,23 +72,58 @@ public sealed class SchedulerCache
         }
     }
 
-    /// <summary>Accounts a bound, unfinished pod on its node; releases it when it finishes or goes.</summary>
+    /// <summary>Whether the pod is assumed on a node (reserved, not bound yet).</summary>
+    public bool IsAssumed(Pod pod) => _assumed.Contains(pod.Key);
+
+    /// <summary>
+    /// AssumePod: the scheduler chose <paramref name="node"/> and reserved it, so the pod's
+    /// requests count there at once, before (and whether or not) it binds. Binding confirms it;
+    /// <see cref="Forget"/> undoes it.
+    /// </summary>
+    public void Assume(PodInfo info, NodeInfo node)
+    {
+        var key = info.Pod.Key;
+        if (!_assumed.Add(key)) return;
+        node.AddPod(info.Pod, info);
+        _accounted[key] = (info, node);
+    }
+
+    /// <summary>ForgetPod: an assumed pod that will not bind gives its node's resources back. True if it was assumed.</summary>
+    public bool Forget(Pod pod)
+    {
+        var key = pod.Key;
+        if (!_assumed.Remove(key)) return false;
+        if (_accounted.Remove(key, out var entry)) entry.Node.RemovePod(pod, entry.Info);
+        return true;
+    }
+
+    /// <summary>Accounts a bound (or assumed), unfinished pod on its node; releases it when it finishes or goes.</summary>
     public ClusterEventKind OnPod(WatchEventType type, Pod pod)
     {
-        bool holdsResources = type != WatchEventType.Deleted && pod.IsBound && !pod.IsTerminal;
-        bool accounted = _accounted.TryGetValue(pod.Key, out var entry);
+        var key = pod.Key;
+        bool bound = type != WatchEventType.Deleted && pod.IsBound;
+        bool assumed = false;
+        if (_assumed.Count > 0)
+        {
+            // Binding confirms an assumed pod (FinishBinding) and deletion ends it; until then
+            // it holds its node by assumption.
+            if (bound || type == WatchEventType.Deleted) _assumed.Remove(key);
+            else assumed = _assumed.Contains(key);
+        }
+        bool holdsResources = type != WatchEventType.Deleted && !pod.IsTerminal && (bound || assumed);
+        bool accounted = _accounted.TryGetValue(key, out var entry);
         if (holdsResources && !accounted)
         {
             if (!_byName.TryGetValue(pod.Spec.NodeName, out var node)) return ClusterEventKind.None;
             var info = new PodInfo(pod, _resources);
             node.AddPod(pod, info);
-            _accounted[pod.Key] = (info, node);
+            _accounted[key] = (info, node);
             return ClusterEventKind.None;
         }
         if (!holdsResources && accounted)
         {
             entry.Node.RemovePod(pod, entry.Info);
-            _accounted.Remove(pod.Key);
+            _accounted.Remove(key);
             return ClusterEventKind.AssignedPodDelete;
         }
         return ClusterEventKind.None;

@@ -90,14 +90,20 @@ public sealed class SchedulingCycle
 
     private ScheduleResult Fail(PodInfo pod, IReadOnlyList<NodeInfo> nodes, string prefilterMessage)
     {
+        // RunPostFilterPlugins: the first success wins; otherwise the messages of all of them,
+        // joined by ", " (preemption's, then a gang's rejection).
         PostFilterResult? post = null;
         string postMessage = "";
         foreach (var pf in _profile.PostFilters)
         {
             var r = pf.PostFilter(pod, nodes, _statuses);
             post = r;
-            postMessage = r.Message;
-            if (r.Code == StatusCode.Success) break;
+            if (r.Code == StatusCode.Success)
+            {
+                postMessage = r.Message;
+                break;
+            }
+            if (r.Message.Length > 0) postMessage = postMessage.Length == 0 ? r.Message : postMessage + ", " + r.Message;
         }
         string message = prefilterMessage.Length > 0
             ? $"0/{nodes.Count} nodes are available: {prefilterMessage}." + (postMessage.Length > 0 ? " " + postMessage : "")

@@ -1,3 +1,4 @@
+using Simulator.Cluster.Accelerators;
 using Simulator.Cluster.Api;
 
 namespace Simulator.Cluster.Workloads;
@@ -6,7 +7,7 @@ namespace Simulator.Cluster.Workloads;
 /// How fast a GPU model serves a request relative to the reference accelerator (an NVIDIA V100),
 /// for pods that request <c>nvidia.com/gpu</c>: their <c>ksim.dev/request-cost</c> is the cost on a
 /// V100, divided by this factor on the GPU the pod landed on (read from the node's
-/// <c>nvidia.com/gpu.product</c> label).
+/// accelerator label, <see cref="AcceleratorLabels.AcceleratorOf(Node)"/>).
 /// <para>
 /// The factors are the geometric means, over Gavel's 26 job types, of single-GPU throughput
 /// relative to a V100 (Narayanan et al., OSDI '20, isolated_throughputs_steps_per_sec.csv):
@@ -16,7 +17,7 @@ namespace Simulator.Cluster.Workloads;
 /// </summary>
 public static class AcceleratorSpeed
 {
-    public const string ProductLabel = "nvidia.com/gpu.product";
+    public const string ProductLabel = AcceleratorLabels.GpuProduct;
 
     private static readonly (string Model, double Factor)[] Table =
     [
@@ -34,9 +35,9 @@ public static class AcceleratorSpeed
         return 1.0;
     }
 
-    /// <summary>1 for a pod without GPUs; otherwise the factor of its node's GPU model.</summary>
+    /// <summary>1 for a pod without GPUs (whole or a share); otherwise the factor of its node's GPU model.</summary>
     public static double For(Pod pod, Node? node) =>
-        pod.Requests.Get(ResourceNames.NvidiaGpu) > 0
-            ? ForProduct(node?.Metadata.Labels.GetValueOrDefault(ProductLabel))
+        node is not null && (pod.Requests.Get(ResourceNames.NvidiaGpu) > 0 || pod.Requests.Get(ResourceNames.GpuMilli) > 0)
+            ? ForProduct(AcceleratorLabels.AcceleratorOf(node))
             : 1.0;
 }

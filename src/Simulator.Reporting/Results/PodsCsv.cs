@@ -6,7 +6,9 @@ namespace Simulator.Reporting.Results;
 /// pods.csv: one row per pod in creation order; times in seconds, empty when it never happened.
 /// Columns added after the first release go at the end, so readers by position keep working:
 /// the controller owner (<c>owner_kind,owner_name</c>, empty for a bare pod) and <c>evicted</c>
-/// (drain, taint manager, preemption or node pressure; the reason column says which).
+/// (drain, taint manager, preemption or node pressure; the reason column says which), then
+/// <c>gpus</c>: the node's physical GPUs the pod held, whole GPUs as indices joined by ';'
+/// ("0;1"), a ksim.dev/gpu-milli share as index:thousandths ("3:500"), empty without GPUs.
 /// </summary>
 internal static class PodsCsv
 {
@@ -14,12 +16,12 @@ internal static class PodsCsv
 
     public const string Header =
         "namespace,name,uid,node,pod_ip,phase,priority,created_s,scheduled_s,started_s,finished_s,deleted_s," +
-        "restarts,failed_scheduling_attempts,reason,message,owner_kind,owner_name,evicted";
+        "restarts,failed_scheduling_attempts,reason,message,owner_kind,owner_name,evicted,gpus";
 
     public static void Write(TextWriter writer, IReadOnlyList<PodRecord> pods)
     {
         writer.WriteLine(Header);
-        var fields = new string[19];
+        var fields = new string[20];
         foreach (var pod in pods)
         {
             fields[0] = pod.Namespace;
@@ -41,6 +43,7 @@ internal static class PodsCsv
             fields[16] = pod.OwnerKind;
             fields[17] = pod.OwnerName;
             fields[18] = Csv.Boolean(pod.Evicted);
+            fields[19] = pod.Gpus;
             Csv.WriteRow(writer, fields);
         }
     }

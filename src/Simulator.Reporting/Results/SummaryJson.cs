@@ -19,7 +19,9 @@ namespace Simulator.Reporting.Results;
 ///   "time_to_recover_s": { "count", "p50", "max" },
 ///   "requests": { "total", "completed", "failed": { "no_endpoints", "queue_full", "timeout", "pod_gone" },
 ///                 "latency_s": { "p50", "p95", "p99" }, "slo_attainment" },
-///   "hpa": { "count", "max_replicas_seen", "rescales" } }
+///   "hpa": { "count", "max_replicas_seen", "rescales" },
+///   "training": { "jobs", "completed", "jct_s": { "mean", "p50", "p95", "max" }, "makespan_s", "interruptions", "lost_gpu_hours" },
+///   "workload_generators": [ { "name", "namespace", "jobs_created", "measure": { "from_job", "to_job", "completed", "mean_jct_s" } } ] }
 /// </code>
 /// Sections added later are appended, so earlier keys keep their place. <c>jct_s</c> is over
 /// completed Jobs; <c>nodes.failures</c> counts Ready-to-NotReady transitions and
@@ -27,7 +29,12 @@ namespace Simulator.Reporting.Results;
 /// <c>requests.latency_s</c> is over completed requests and <c>slo_attainment</c> is null when no
 /// Service with a ksim.dev/slo-latency received requests; <c>hpa.count</c> is the HPAs sampled,
 /// <c>max_replicas_seen</c> the most replicas a target had at a sample and <c>rescales</c> the
-/// SuccessfulRescale events.
+/// SuccessfulRescale events. <c>training</c> is written only when the run had training jobs: its
+/// <c>jct_s</c> is submission to the last step over completed ones, <c>makespan_s</c> the first
+/// submission to the last completion, <c>lost_gpu_hours</c> the training time failures threw away
+/// times the accelerators that were training. <c>workload_generators</c> is written only when the
+/// scenario has generators; <c>measure</c> (only with a measure window) is over the window's Jobs
+/// that completed, <c>mean_jct_s</c> from creation to the Complete condition (null if none did).
 /// </summary>
 internal static class SummaryJson
 {
@@ -75,6 +82,9 @@ internal static class SummaryJson
             WriteWorkloadSections(w, s);
             WriteRequests(w, result.Requests);
             WriteHpa(w, s.Hpa);
+            if (s.Training.Jobs > 0) WriteTraining(w, s.Training);
+            if (s.GpuAllocationByModel.Count > 0) WriteGpuAllocation(w, s.GpuAllocationByModel);
+            if (s.Generators.Count > 0) WriteGenerators(w, s.Generators);
             w.WriteEndObject();
         });
     }
@@ -137,6 +147,57 @@ internal static class SummaryJson
         w.WriteNumber("count", h.Count);
         w.WriteNumber("max_replicas_seen", h.MaxReplicasSeen);
         w.WriteNumber("rescales", h.Rescales);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Only in runs with training jobs, so that other runs' files are as before.</summary>
+    private static void WriteTraining(Utf8JsonWriter w, TrainingSummary t)
+    {
+        w.WriteStartObject("training");
+        w.WriteNumber("jobs", t.Jobs);
+        w.WriteNumber("completed", t.Completed);
+        w.WriteStartObject("jct_s");
+        w.WriteNumberOrNull("mean", t.CompletionTime.MeanSeconds);
+        w.WriteNumberOrNull("p50", t.CompletionTime.P50Seconds);
+        w.WriteNumberOrNull("p95", t.CompletionTime.P95Seconds);
+        w.WriteNumberOrNull("max", t.CompletionTime.MaxSeconds);
+        w.WriteEndObject();
+        w.WriteNumberOrNull("makespan_s", t.MakespanSeconds);
+        w.WriteNumber("interruptions", t.Interruptions);
+        w.WriteNumberOrNull("lost_gpu_hours", t.LostGpuHours);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Only in runs with WorkloadGenerators, so that other runs' files are as before.</summary>
+    private static void WriteGenerators(Utf8JsonWriter w, IReadOnlyList<Cluster.Workloads.Generation.GeneratorSummary> generators)
+    {
+        w.WriteStartArray("workload_generators");
+        foreach (var g in generators)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", g.Name);
+            w.WriteString("namespace", g.Namespace);
+            w.WriteNumber("jobs_created", g.JobsCreated);
+            if (g.Measure is { } m)
+            {
+                w.WriteStartObject("measure");
+                w.WriteNumber("from_job", m.FromJob);
+                w.WriteNumber("to_job", m.ToJob);
+                w.WriteNumber("completed", m.Completed);
+                if (m.MeanJctSeconds is { } mean) w.WriteNumberOrNull("mean_jct_s", mean);
+                else w.WriteNull("mean_jct_s");
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>Only in runs with GPU nodes, so that other runs' files are as before.</summary>
+    private static void WriteGpuAllocation(Utf8JsonWriter w, IReadOnlyDictionary<string, double> byModel)
+    {
+        w.WriteStartObject("gpu_allocation_by_model");
+        foreach (var (model, ratio) in byModel.OrderBy(kv => kv.Key, StringComparer.Ordinal)) w.WriteNumberOrNull(model, ratio);
         w.WriteEndObject();
     }
 

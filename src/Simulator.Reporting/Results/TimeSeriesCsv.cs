@@ -8,7 +8,10 @@ namespace Simulator.Reporting.Results;
 /// (<c>not_ready_nodes</c> and <c>terminating_pods</c> right after <c>ready_nodes</c>, so the counts
 /// stay together); then every resource that appears in any row gets three columns (requested,
 /// allocatable, allocation ratio), in ordinal order of resource name, so the header depends only
-/// on the data.
+/// on the data. Then, for every GPU model (the nodes' accelerator label) seen in the run, in
+/// ordinal order: <c>gpu_alloc_&lt;model&gt;</c> (GPUs allocated to pods, whole GPUs plus
+/// ksim.dev/gpu-milli shares, in GPU units with three decimals), <c>gpu_total_&lt;model&gt;</c>
+/// (GPUs on Ready nodes) and <c>gpu_allocation_&lt;model&gt;</c> (their ratio).
 /// </summary>
 internal static class TimeSeriesCsv
 {
@@ -28,9 +31,16 @@ internal static class TimeSeriesCsv
             header.Add("allocatable_" + resource);
             header.Add("allocation_" + resource);
         }
+        var models = GpuModels(rows);
+        foreach (var model in models)
+        {
+            header.Add("gpu_alloc_" + model);
+            header.Add("gpu_total_" + model);
+            header.Add("gpu_allocation_" + model);
+        }
         Csv.WriteRow(writer, header);
 
-        var fields = new string[FixedCount + 3 * resources.Count];
+        var fields = new string[FixedCount + 3 * resources.Count + 3 * models.Count];
         foreach (var row in rows)
         {
             fields[0] = row.Time.ToSecondsString();
@@ -50,6 +60,13 @@ internal static class TimeSeriesCsv
                 fields[i++] = allocatable.ToString(CultureInfo.InvariantCulture);
                 fields[i++] = Ratio(requested, allocatable);
             }
+            foreach (var model in models)
+            {
+                var gpus = row.GpusByModel.GetValueOrDefault(model);
+                fields[i++] = Gpus(gpus.AllocatedMilli);
+                fields[i++] = Gpus(gpus.TotalMilli);
+                fields[i++] = Ratio(gpus.AllocatedMilli, gpus.TotalMilli);
+            }
             Csv.WriteRow(writer, fields);
         }
     }
@@ -57,6 +74,16 @@ internal static class TimeSeriesCsv
     /// <summary>Fixed six decimals; a cluster with no ready capacity is 0 % allocated rather than NaN.</summary>
     internal static string Ratio(long requested, long allocatable) =>
         (allocatable == 0 ? 0.0 : (double)requested / allocatable).ToString("F6", CultureInfo.InvariantCulture);
+
+    /// <summary>Thousandths of a GPU as GPUs, exactly: 2500 is "2.500".</summary>
+    internal static string Gpus(long milli) => (milli / 1000m).ToString("F3", CultureInfo.InvariantCulture);
+
+    private static List<string> GpuModels(IReadOnlyList<TimeSeriesRow> rows)
+    {
+        var models = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows) models.UnionWith(row.GpusByModel.Keys);
+        return [.. models];
+    }
 
     private static List<string> ResourceNames(IReadOnlyList<TimeSeriesRow> rows)
     {

@@ -46,6 +46,8 @@ internal static class NodePoolReader
 
         var price = FieldValues.NonNegativeNumber(spec.Child("pricePerHour"), errors);
         if (errors.Count > before || resources is not { } r || count is not { } n || pool is null) return;
+        var slice = TpuSliceRules.Read(labels, templateMetadata.Child("labels"), r.Capacity, n, countField, errors);
+        if (errors.Count > before) return;
         if (!context.HasRoomForNodes(n, countField)) return;
 
         var nodePool = new NodePool
@@ -60,6 +62,7 @@ internal static class NodePoolReader
             Allocatable = r.Allocatable,
             Images = images,
             PricePerHour = (double)(price ?? 0),
+            Slice = slice,
         };
         if (!context.TryAddPool(nodePool, nameField)) return;
         for (int i = 0; i < n; i++)

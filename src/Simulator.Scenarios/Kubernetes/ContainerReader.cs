@@ -20,6 +20,7 @@ internal static class ContainerReader
     {
         var containers = new List<Container>();
         if (v1 is null) return containers;
+        var effectiveByContainer = new List<List<ResourceAmount>>();
         for (int i = 0; i < v1.Count; i++)
         {
             var c = v1[i];
@@ -29,14 +30,22 @@ internal static class ContainerReader
                 errors.At(nameField, $"Duplicate value: \"{c.Name}\"");
             if (string.IsNullOrWhiteSpace(c.Image))
                 errors.At(field.Child("image"), "Required value");
-            var (requests, limits) = Resources(field.Child("resources"), errors);
-            containers.Add(new Container(c.Name ?? "", c.Image ?? "", requests, limits));
+            var (effective, limits) = Amounts(field.Child("resources"), errors);
+            effectiveByContainer.Add(effective);
+            containers.Add(new Container(c.Name ?? "", c.Image ?? "", ResourceAmounts.ToList(effective), ResourceAmounts.ToList(limits)));
         }
+        GpuShareRules.CheckPod(effectiveByContainer, errors);
         return containers;
     }
 
     /// <summary>Effective requests and limits of one container; errors are reported, not returned.</summary>
     public static (ResourceList Requests, ResourceList Limits) Resources(SourceField resources, ScenarioErrors errors)
+    {
+        var (effective, limits) = Amounts(resources, errors);
+        return (ResourceAmounts.ToList(effective), ResourceAmounts.ToList(limits));
+    }
+
+    private static (List<ResourceAmount> Effective, List<ResourceAmount> Limits) Amounts(SourceField resources, ScenarioErrors errors)
     {
         var limits = ResourceAmounts.Read(resources.Child("limits"), ResourceOwner.Container, errors);
         var requests = ResourceAmounts.Read(resources.Child("requests"), ResourceOwner.Container, errors);
@@ -61,6 +70,6 @@ internal static class ContainerReader
         var effective = new List<ResourceAmount>(requests);
         foreach (var limit in limits)
             if (ResourceAmounts.Find(requests, limit.Name) is null) effective.Add(limit);
-        return (ResourceAmounts.ToList(effective), ResourceAmounts.ToList(limits));
+        return (effective, limits);
     }
 }

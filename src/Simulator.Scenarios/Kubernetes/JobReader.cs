@@ -34,6 +34,7 @@ internal static class JobReader
 
         var (selector, generatedLabels) = Selector(s, workload);
         var template = workload.PodTemplate(s.Template, [RestartPolicy.OnFailure, RestartPolicy.Never], generatedLabels);
+        if (template is not null) template = Training(template, completions, parallelism, workload, context);
         if (selector is null || template is null || mode is null) return;
 
         workload.Submit("jobs.batch", metadata => new Job
@@ -50,6 +51,36 @@ internal static class JobReader
                 Template = template,
             },
         });
+    }
+
+    /// <summary>
+    /// A training Job's template with every pod counted as one of <paramref name="parallelism"/>
+    /// data-parallel workers; the job trains once, so completions must equal parallelism (or be
+    /// unset). Null after reporting an error; the template unchanged if it does not train.
+    /// </summary>
+    private static PodTemplate? Training(PodTemplate template, int? completions, int parallelism, WorkloadDocument workload, LoadContext context)
+    {
+        if (template.Workload.Training is not { } training) return template;
+        var errors = workload.Errors;
+        if (parallelism == 0)
+        {
+            errors.At(workload.Spec.Child("parallelism"), $"Invalid value: 0: must be greater than 0 for a training Job ({WorkloadAnnotations.Model}): it is the number of workers");
+            return null;
+        }
+        if (completions is { } c && c != parallelism)
+        {
+            errors.At(workload.Spec.Child("completions"),
+                $"Invalid value: {c}: must equal parallelism ({parallelism}) for a training Job ({WorkloadAnnotations.Model}): its {parallelism} workers train together and all complete when the steps are done");
+            return null;
+        }
+        TrainingRules.Check(template.Workload, template.Spec, parallelism, workload.Template.Child("metadata").Child("annotations"), context);
+        return new PodTemplate
+        {
+            Labels = template.Labels,
+            Annotations = template.Annotations,
+            Spec = template.Spec,
+            Workload = template.Workload with { Training = training with { Workers = parallelism } },
+        };
     }
 
     private static CompletionMode? CompletionModeOf(V1JobSpec s, SourceField spec, int? completions, int parallelism, ScenarioErrors errors)

@@ -22,6 +22,7 @@ internal static class PodReader
         var meta = ManifestMetadata.Read(v1.Metadata, root.Child("metadata"), errors, AnnotationTarget.Pod);
         var podSpec = PodSpecReader.Read(v1.Spec, spec, context.PriorityClasses, errors);
         if (errors.Count > before || meta is null || podSpec is null) return;
+        TrainingRules.Check(meta.Workload, podSpec, 1, root.Child("metadata").Child("annotations"), context);
 
         var pod = new Pod { Metadata = meta.Metadata, Spec = podSpec, Workload = meta.Workload };
         context.AddPod(new PodSubmission(meta.SubmitAt, pod), meta.NameField);

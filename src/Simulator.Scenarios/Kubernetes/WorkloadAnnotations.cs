@@ -40,15 +40,23 @@ internal static class WorkloadAnnotations
     public const string QueueLimit = "ksim.dev/queue-limit";
     public const string LbMode = "ksim.dev/lb-mode";
     public const string SloLatency = "ksim.dev/slo-latency";
+    public const string Model = "ksim.dev/model";
+    public const string Steps = "ksim.dev/steps";
+    public const string CheckpointEvery = "ksim.dev/checkpoint-every";
+    public const string CheckpointRestore = "ksim.dev/checkpoint-restore";
+    public const string ScatterPenalty = "ksim.dev/scatter-penalty";
 
     /// <summary>Bound for concurrency and queue limit: far above a real server, and an int.</summary>
     public const int MaxServingSlots = 1_000_000;
 
     /// <summary>The one list to extend when a new annotation is simulated.</summary>
     private static readonly string[] Known =
-        [Concurrency, Duration, FailureProbability, FailureRate, ImageSize, LbMode, QueueLimit, RequestCost, SloLatency, SubmitAt];
+        [CheckpointEvery, CheckpointRestore, Concurrency, Duration, FailureProbability, FailureRate, ImageSize, LbMode, Model,
+            QueueLimit, RequestCost, ScatterPenalty, SloLatency, Steps, SubmitAt];
 
-    private static readonly string[] PodBehaviour = [Concurrency, Duration, FailureProbability, FailureRate, ImageSize, QueueLimit, RequestCost];
+    private static readonly string[] PodBehaviour =
+        [CheckpointEvery, CheckpointRestore, Concurrency, Duration, FailureProbability, FailureRate, ImageSize, Model, QueueLimit,
+            RequestCost, ScatterPenalty, Steps];
 
     /// <summary>Read by the Service reader: they describe how requests reach the pods, not the pods.</summary>
     private static readonly string[] ServiceBehaviour = [LbMode, SloLatency];
@@ -57,6 +65,7 @@ internal static class WorkloadAnnotations
     {
         var submitAt = SimTime.Zero;
         var workload = new Workload();
+        var training = new TrainingAnnotations();
         foreach (var (key, field) in annotations.Entries())
         {
             if (!key.StartsWith(Prefix, StringComparison.Ordinal)) continue;
@@ -96,8 +105,12 @@ internal static class WorkloadAnnotations
                 case QueueLimit:
                     workload = workload with { QueueLimit = (int?)FieldValues.Integer(field, errors, 0, MaxServingSlots) };
                     break;
+                default:
+                    training.Read(key, field, errors);
+                    break;
             }
         }
+        workload = workload with { Training = training.Build(annotations, workload, errors) };
         // The kubelet fails a run at a random point of its duration; without one the annotation would silently do nothing.
         if (workload is { FailureProbability: > 0, Duration: null })
             errors.At(annotations.Child(FailureProbability),

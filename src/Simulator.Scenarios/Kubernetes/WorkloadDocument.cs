@@ -38,15 +38,18 @@ internal sealed class WorkloadDocument
 
     /// <summary>
     /// The document and its typed spec, or null when the manifest could not be read at all or has
-    /// no spec (then there is nothing of the kind's own to check).
+    /// no spec (then there is nothing of the kind's own to check). <paramref name="templates"/> are
+    /// where the kind's pod templates are (default: <c>spec.template</c>).
     /// </summary>
-    public static (WorkloadDocument Document, TSpec Spec)? Read<TManifest, TSpec>(SourceDocument document, LoadContext context)
+    public static (WorkloadDocument Document, TSpec Spec)? Read<TManifest, TSpec>(SourceDocument document, LoadContext context,
+        IEnumerable<SourceField>? templates = null)
         where TManifest : class, IMetadata<V1ObjectMeta>, ISpec<TSpec>
     {
         var errors = context.Errors;
         var root = SourceField.Root(document.Root);
         var spec = root.Child("spec");
-        var v1 = TypedManifest.Read<TManifest>(context.Text, document, PodTemplateReader.QuantityFields(spec.Child("template")), errors);
+        var quantities = (templates ?? [spec.Child("template")]).SelectMany(PodTemplateReader.QuantityFields);
+        var v1 = TypedManifest.Read<TManifest>(context.Text, document, quantities, errors);
         if (v1 is null) return null;
         context.Declare(root.Child("kind").Scalar?.Value ?? "", v1.Metadata?.NamespaceProperty, v1.Metadata?.Name);
 
@@ -70,6 +73,7 @@ internal sealed class WorkloadDocument
     {
         var template = PodTemplateReader.Read(v1, Template, _context, extraLabels);
         if (template is not null) WorkloadRules.RestartPolicyIn(template, Template, Errors, restartPolicies);
+        if (template is not null) TrainingRules.RunsToCompletion(template, Template, Errors);
         return template;
     }
 

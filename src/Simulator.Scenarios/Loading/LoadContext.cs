@@ -27,6 +27,7 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
     private readonly List<string> _dataFiles = [];
     private readonly List<WorkloadGenerator> _generators = [];
     private readonly TakenNames _generatorNames = new(errors);
+    private readonly List<(string File, string Text, Action<Cluster.Workloads.Training.ThroughputTable> Check)> _tableChecks = [];
     private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
     private bool _nodeLimitReported;
     private readonly List<string> _files = [];
@@ -158,6 +159,23 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
     public void AddDataFile(string path)
     {
         if (!_dataFiles.Contains(path, StringComparer.Ordinal)) _dataFiles.Add(path);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="check"/> once every document is read, against the complete throughput
+    /// table (the Scenario document, read last, may add rows); its errors go to the file being read now.
+    /// </summary>
+    public void CheckWithThroughputTable(Action<Cluster.Workloads.Training.ThroughputTable> check) => _tableChecks.Add((File, Text, check));
+
+    /// <summary>Runs the checks <see cref="CheckWithThroughputTable"/> deferred, in the order they were asked for.</summary>
+    public void RunThroughputTableChecks()
+    {
+        var table = Settings?.Throughput ?? Cluster.Workloads.Training.ThroughputTable.Default;
+        foreach (var (file, text, check) in _tableChecks)
+        {
+            Enter(file, text);
+            check(table);
+        }
     }
 
     public ScenarioDefinition Build()

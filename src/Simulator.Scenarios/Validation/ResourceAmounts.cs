@@ -53,7 +53,11 @@ internal static class ResourceAmounts
                 continue;
             }
             if (Quantity.TryParseFor(name, scalar.Value, out long value, out var error))
-                amounts.Add(new ResourceAmount(name, value, field));
+            {
+                var amount = new ResourceAmount(name, value, field);
+                if (owner == ResourceOwner.Container) GpuShareRules.CheckAmount(amount, errors);
+                amounts.Add(amount);
+            }
             else
                 errors.At(field, error);
         }

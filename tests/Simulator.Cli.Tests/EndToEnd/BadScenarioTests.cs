@@ -29,6 +29,19 @@ public sealed class BadScenarioTests : IDisposable
     [InlineData("traffic-negative-rate.yaml", "16:20: spec.steps[1].rate: must not be negative, got \"-20\"")]
     [InlineData("hpa-unknown-deployment.yaml", "19:11: spec.scaleTargetRef.name: Deployment \"api\" not found in namespace \"default\"")]
     [InlineData("hpa-min-above-max.yaml", "18:16: spec.maxReplicas: Invalid value: 2: must be greater than or equal to `minReplicas`")]
+    [InlineData("gpu-milli-over-1000.yaml", "11:29: spec.containers[0].resources.limits.ksim.dev/gpu-milli: must be at most 1000 (one whole GPU), got \"1500\"; ask for nvidia.com/gpu for more")]
+    [InlineData("gpu-milli-with-whole-gpus.yaml", "12:29: spec.containers[0].resources.limits.ksim.dev/gpu-milli: may not be combined with nvidia.com/gpu in one pod: ask for whole GPUs or a share of one GPU, not both")]
+    [InlineData("generator-negative-rate.yaml", "16:46: spec.steps[1].rate: must not be negative, got \"-4\"")]
+    [InlineData("generator-zero-weights.yaml", "9:5: spec.gpus: the weights must add up to more than 0")]
+    [InlineData("generator-unknown-model.yaml", "10:5: spec.models.bert-large: unknown model \"bert-large\" (the throughput table has 26 models")]
+    [InlineData("training-unknown-model.yaml", "10:25: spec.template.metadata.annotations.ksim.dev/model: unknown model \"ResNet-5O\" in the throughput table; did you mean \"ResNet-50\"? (known: A3C, CycleGAN, LM, Recommendation, ResNet-18, ResNet-50, Transformer; a Scenario's spec.throughputTable can add rows)")]
+    [InlineData("training-zero-steps.yaml", "8:21: metadata.annotations.ksim.dev/steps: must be greater than or equal to 1, got \"0\"")]
+    [InlineData("training-gpu-count-not-in-table.yaml", "11:25: spec.template.metadata.annotations.ksim.dev/model: the throughput table has no rate for ResNet-50 (batch size 64) on 6 accelerators (3 workers x 2 per pod); it has ResNet-50 (batch size 64) on 1, 2, 4 or 8 accelerators")]
+    [InlineData("pytorchjob-unknown-replica-type.yaml", "7:5: spec.pytorchReplicaSpecs.Chief: Unsupported value: \"Chief\": supported values: \"Master\", \"Worker\" (a PyTorchJob's replica types)")]
+    [InlineData("pytorchjob-two-masters.yaml", "8:17: spec.pytorchReplicaSpecs.Master.replicas: Invalid value: 2: there must be only 1 master replica")]
+    [InlineData("gang-min-member-zero.yaml", "10:14: spec.minMember: must be greater than or equal to 1, got \"0\"")]
+    [InlineData("gang-podgroup-unknown-field.yaml", "6:3: spec.scheduleTimeout: unknown field \"scheduleTimeout\" (known: minMember, scheduleTimeoutSeconds, minResources)")]
+    [InlineData("tpu-slice-node-count.yaml", "5:10: spec.count: must be 2 for a multi-host TPU slice: topology \"2x4\" is 8 chips at 4 per host (capacity google.com/tpu), got 3")]
     public async Task A_bad_scenario_exits_2_with_its_position_and_writes_nothing(string file, string expectedError)
     {
         var source = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "tests", "Simulator.Cli.Tests", "EndToEnd", "BadScenarios", file);

@@ -17,7 +17,7 @@ public class AnnotationErrorTests
             spec:
               containers: [{name: c, image: busybox}]
             """,
-            ["x.yaml:6:5: metadata.annotations.ksim.dev/durration: unknown ksim.dev annotation \"ksim.dev/durration\"; did you mean \"ksim.dev/duration\"? (known: ksim.dev/concurrency, ksim.dev/duration, ksim.dev/failure-probability, ksim.dev/failure-rate, ksim.dev/image-size, ksim.dev/lb-mode, ksim.dev/queue-limit, ksim.dev/request-cost, ksim.dev/slo-latency, ksim.dev/submit-at)"]
+            ["x.yaml:6:5: metadata.annotations.ksim.dev/durration: unknown ksim.dev annotation \"ksim.dev/durration\"; did you mean \"ksim.dev/duration\"? (known: ksim.dev/checkpoint-every, ksim.dev/checkpoint-restore, ksim.dev/concurrency, ksim.dev/duration, ksim.dev/failure-probability, ksim.dev/failure-rate, ksim.dev/image-size, ksim.dev/lb-mode, ksim.dev/model, ksim.dev/queue-limit, ksim.dev/request-cost, ksim.dev/scatter-penalty, ksim.dev/slo-latency, ksim.dev/steps, ksim.dev/submit-at)"]
         },
         {
             "failure probability above 1, failure rate that is not a number",
@@ -69,7 +69,7 @@ public class AnnotationErrorTests
             spec:
               containers: [{name: c, image: busybox}]
             """,
-            ["x.yaml:5:17: metadata.annotations.ksim.dev/failure-probablity: unknown ksim.dev annotation \"ksim.dev/failure-probablity\"; did you mean \"ksim.dev/failure-probability\"? (known: ksim.dev/concurrency, ksim.dev/duration, ksim.dev/failure-probability, ksim.dev/failure-rate, ksim.dev/image-size, ksim.dev/lb-mode, ksim.dev/queue-limit, ksim.dev/request-cost, ksim.dev/slo-latency, ksim.dev/submit-at)"]
+            ["x.yaml:5:17: metadata.annotations.ksim.dev/failure-probablity: unknown ksim.dev annotation \"ksim.dev/failure-probablity\"; did you mean \"ksim.dev/failure-probability\"? (known: ksim.dev/checkpoint-every, ksim.dev/checkpoint-restore, ksim.dev/concurrency, ksim.dev/duration, ksim.dev/failure-probability, ksim.dev/failure-rate, ksim.dev/image-size, ksim.dev/lb-mode, ksim.dev/model, ksim.dev/queue-limit, ksim.dev/request-cost, ksim.dev/scatter-penalty, ksim.dev/slo-latency, ksim.dev/steps, ksim.dev/submit-at)"]
         },
         {
             "invalid submit time",

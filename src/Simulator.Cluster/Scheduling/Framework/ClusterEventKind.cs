@@ -17,5 +17,11 @@ public enum ClusterEventKind
 
     /// <summary>An assigned pod was deleted or finished, freeing its resources.</summary>
     AssignedPodDelete = 1 << 5,
+
+    /// <summary>A pod that is not on a node yet was created (a gang's missing member arrived).</summary>
+    UnscheduledPodAdd = 1 << 6,
+
+    /// <summary>A scheduler-plugins PodGroup was created or changed.</summary>
+    PodGroupChange = 1 << 7,
     All = ~0,
 }

@@ -1,3 +1,4 @@
+using Simulator.Cluster.Accelerators;
 using Simulator.Cluster.Api;
 
 namespace Simulator.Cluster.Scheduling.Framework;
@@ -5,12 +6,17 @@ namespace Simulator.Cluster.Scheduling.Framework;
 /// <summary>
 /// The scheduler cache's view of one node: allocatable and requested resources by dense index,
 /// kept up to date incrementally as pods are bound and finish, never recomputed by scanning pods.
+/// It also keeps the thousandths used on each physical GPU (whole-GPU pods take 1000 on each of
+/// their GPUs, a <c>ksim.dev/gpu-milli</c> pod its share on one), from the GPUs recorded on each
+/// pod (<see cref="PodStatus.AssignedGpus"/>).
 /// </summary>
 public sealed class NodeInfo
 {
     private long[] _allocatable;
     private long[] _requested;
     private List<Pod> _pods = [];
+    private int[] _gpuUsedMilli = [];
+    private bool _whatIf;
 
     public NodeInfo(Node node, ResourceIndex resources)
     {
@@ -41,6 +47,15 @@ public sealed class NodeInfo
 
     public long Requested(int resource) => resource < _requested.Length ? _requested[resource] : 0;
 
+    /// <summary>Physical GPUs: allocatable <c>nvidia.com/gpu</c>.</summary>
+    public int GpuCount { get; private set; }
+
+    /// <summary>Thousandths used on each physical GPU (index &lt; <see cref="GpuCount"/>; 0 = entirely free, 1000 = full).</summary>
+    public ReadOnlySpan<int> GpuUsedMilli => _gpuUsedMilli.AsSpan(0, GpuCount);
+
+    /// <summary>Free thousandths on GPU <paramref name="gpu"/>: the per-GPU view that GPU fragmentation is measured on.</summary>
+    public int GpuFreeMilli(int gpu) => GpuDemand.MilliPerGpu - _gpuUsedMilli[gpu];
+
     public void SetNode(Node node, ResourceIndex resources)
     {
         Node = node;
@@ -57,6 +72,9 @@ public sealed class NodeInfo
             EnsureCapacity(id);
             _allocatable[id] = amount;
         }
+        // Never shrink the per-GPU array: pods placed before an allocatable change still release what they hold.
+        GpuCount = (int)Math.Clamp(node.Status.Allocatable.Get(ResourceNames.NvidiaGpu), 0, 1024);
+        EnsureGpus(GpuCount);
     }
 
     public void AddPod(Pod pod, PodInfo info)
@@ -69,6 +87,14 @@ public sealed class NodeInfo
         }
         NonZeroCpu += info.NonZeroCpu;
         NonZeroMemory += info.NonZeroMemory;
+        var demand = GpuDemand.Of(pod);
+        if (demand.IsNone) return;
+        // A pod that skipped the scheduler (spec.nodeName) gets its GPUs here, as the device plugin
+        // would hand them out; one that does not fit any more is left without (the kubelet admitted it).
+        // A what-if copy never assigns: it must not change the pod the real node will account.
+        if (pod.Status.AssignedGpus.Length == 0 && !_whatIf)
+            pod.Status.AssignedGpus = GpuAssignment.FirstFit(GpuUsedMilli, GpuCount, demand) ?? [];
+        ChargeGpus(pod.Status.AssignedGpus, demand.MilliPerAssignedGpu);
     }
 
     public void RemovePod(Pod pod, PodInfo info)
@@ -77,6 +103,25 @@ public sealed class NodeInfo
         foreach (var r in info.Requests) _requested[r.Resource] -= r.Amount;
         NonZeroCpu -= info.NonZeroCpu;
         NonZeroMemory -= info.NonZeroMemory;
+        var demand = GpuDemand.Of(pod);
+        if (!demand.IsNone) ChargeGpus(pod.Status.AssignedGpus, -demand.MilliPerAssignedGpu);
+    }
+
+    /// <summary>True if the node accounts <paramref name="pod"/> (bound, or assumed by a plugin).</summary>
+    public bool HasPod(Pod pod) => _pods.Contains(pod);
+
+    private void ChargeGpus(int[] gpus, int milli)
+    {
+        foreach (var gpu in gpus)
+        {
+            EnsureGpus(gpu + 1);
+            _gpuUsedMilli[gpu] += milli;
+        }
+    }
+
+    private void EnsureGpus(int count)
+    {
+        if (count > _gpuUsedMilli.Length) Array.Resize(ref _gpuUsedMilli, count);
     }
 
     /// <summary>A copy for "what if" evaluation (preemption dry runs); changes to it do not touch the cache.</summary>
@@ -86,6 +131,8 @@ public sealed class NodeInfo
         copy._allocatable = (long[])_allocatable.Clone();
         copy._requested = (long[])_requested.Clone();
         copy._pods = [.. _pods];
+        copy._gpuUsedMilli = (int[])_gpuUsedMilli.Clone();
+        copy._whatIf = true;
         return copy;
     }
 

@@ -32,6 +32,11 @@ public sealed class PodInfo
         CpuRequest = pod.Requests.Get(ResourceNames.Cpu);
         MemoryRequest = pod.Requests.Get(ResourceNames.Memory);
         (NonZeroCpu, NonZeroMemory) = NonZeroRequests(pod);
+        if (pod.Metadata.Labels.TryGetValue(PodGroup.GroupLabel, out var group) && group.Length > 0)
+        {
+            PodGroupName = group;
+            PodGroupKey = pod.Metadata.Namespace.Length == 0 ? group : pod.Metadata.Namespace + "/" + group;
+        }
     }
 
     public Pod Pod { get; }
@@ -40,6 +45,12 @@ public sealed class PodInfo
 
     /// <summary>The nodeSelector as an array, so the filter loop does not allocate a dictionary enumerator per node.</summary>
     public KeyValuePair<string, string>[] NodeSelector { get; }
+
+    /// <summary>The PodGroup named by the pod's <c>scheduling.x-k8s.io/pod-group</c> label, or null.</summary>
+    public string? PodGroupName { get; }
+
+    /// <summary>"namespace/group" (the PodGroup's store key), built once so gang plugins never concatenate per call.</summary>
+    public string? PodGroupKey { get; }
 
     public long CpuRequest { get; }
 

@@ -34,6 +34,10 @@ public sealed class SchedulerProfile
         {
             if (p is IEnqueueExtensions e && Contains(rejectingPlugins, p.Name)) kinds |= e.EventsToRegister;
         }
+        foreach (var p in Permits)
+        {
+            if (p is IEnqueueExtensions e && Contains(rejectingPlugins, p.Name)) kinds |= e.EventsToRegister;
+        }
         return kinds;
     }
 

@@ -6,7 +6,8 @@ namespace Simulator.Cluster.Scheduling.Profiles;
 /// <summary>
 /// kube-scheduler's default plugins and weights (apis/config/v1/default_plugins.go), for the
 /// plugins ksim simulates: filters NodeUnschedulable, NodeName, TaintToleration, NodeAffinity,
-/// NodeResourcesFit; scores TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated
+/// NodeResourcesFit, then ksim's GpuShare (per-GPU placement of whole GPUs and ksim.dev/gpu-milli
+/// shares, also the one Reserve plugin); scores TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated
 /// cpu=1 memory=1), NodeResourcesBalancedAllocation 1; PostFilter DefaultPreemption.
 /// </summary>
 public static class DefaultProfile
@@ -17,11 +18,12 @@ public static class DefaultProfile
         var affinity = new NodeAffinity();
         var fit = new NodeResourcesFit(context.Resources, ScoringStrategyType.LeastAllocated, NodeResourcesFit.DefaultResources);
         var balanced = new NodeResourcesBalancedAllocation(context.Resources);
+        var gpus = new GpuShare();
         return new SchedulerProfile
         {
             Name = "default",
             QueueSort = new PrioritySort(),
-            Filters = [new NodeUnschedulable(), new NodeName(), taints, affinity, fit],
+            Filters = [new NodeUnschedulable(), new NodeName(), taints, affinity, fit, gpus],
             PostFilters = [new DefaultPreemption(context.RunFilters, context.PodInfoOf)],
             PreScores = [affinity, balanced],
             Scores =
@@ -31,6 +33,7 @@ public static class DefaultProfile
                 new WeightedScorePlugin(fit, 1),
                 new WeightedScorePlugin(balanced, 1),
             ],
+            Reserves = [gpus],
         };
     }
 }

@@ -1,13 +1,33 @@
 using Simulator.Cluster.Scheduling.Framework;
+using Simulator.Cluster.Scheduling.Plugins;
 
 namespace Simulator.Cluster.Scheduling.Profiles;
 
-/// <summary>The default profile plus scheduler-plugins' Coscheduling (all-or-nothing pod groups). TODO(gang helper): add Coscheduling.</summary>
+/// <summary>
+/// The default profile plus scheduler-plugins' Coscheduling, configured as its README says:
+/// Coscheduling replaces PrioritySort as QueueSort and is added after the defaults at PreFilter,
+/// PostFilter (after DefaultPreemption), Reserve and Permit. Pods without a pod group schedule as
+/// with the default profile.
+/// </summary>
 public static class GangProfile
 {
     public static SchedulerProfile Create(ProfileContext context)
     {
         var profile = DefaultProfile.Create(context);
-        return profile;
+        var store = context.Store ?? throw new ArgumentException("the gang profile reads PodGroups from the cluster store", nameof(context));
+        var coscheduling = new Coscheduling(store, context.WaitingPods);
+        return new SchedulerProfile
+        {
+            Name = "gang",
+            QueueSort = coscheduling,
+            PreFilters = [.. profile.PreFilters, coscheduling],
+            Filters = profile.Filters,
+            PostFilters = [.. profile.PostFilters, coscheduling],
+            PreScores = profile.PreScores,
+            Scores = profile.Scores,
+            Reserves = [.. profile.Reserves, coscheduling],
+            Permits = [.. profile.Permits, coscheduling],
+            PercentageOfNodesToScore = profile.PercentageOfNodesToScore,
+        };
     }
 }

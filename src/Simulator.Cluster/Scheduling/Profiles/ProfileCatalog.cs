@@ -11,7 +11,14 @@ public sealed record ProfileContext(
     ResourceIndex Resources,
     Func<PodInfo, NodeInfo, Status> RunFilters,
     Func<Api.Pod, PodInfo> PodInfoOf,
-    Workloads.Training.ThroughputTable Throughput);
+    Workloads.Training.ThroughputTable Throughput)
+{
+    /// <summary>The API objects plugins read (PodGroups, sibling pods), as kube-scheduler plugins read informers; null in bare unit tests.</summary>
+    public global::Simulator.Cluster.Store.ClusterStore? Store { get; init; }
+
+    /// <summary>The pods held at Permit (the framework Handle's waiting-pods view).</summary>
+    public IWaitingPods WaitingPods { get; init; } = new WaitingPodMap();
+}
 
 /// <summary>
 /// The built-in scheduler profiles, by name. A new policy is one factory and one line here.

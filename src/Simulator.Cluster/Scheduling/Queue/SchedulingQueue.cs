@@ -119,6 +119,23 @@ public sealed class SchedulingQueue
         return _moving.Count;
     }
 
+    /// <summary>
+    /// As <see cref="OnClusterEvent(ClusterEventKind, SimTime)"/>, but pods of the given pod
+    /// groups stay: room that a gang gave back cannot complete that same gang.
+    /// </summary>
+    public int OnClusterEvent(ClusterEventKind kind, SimTime now, IReadOnlyCollection<string> exceptPodGroups)
+    {
+        _moving.Clear();
+        foreach (var qpi in _unschedulable.Values)
+        {
+            if ((qpi.RequeueOn & kind) == 0) continue;
+            if (qpi.Info.PodGroupKey is { } group && exceptPodGroups.Contains(group)) continue;
+            _moving.Add(qpi);
+        }
+        MoveFromPool(now);
+        return _moving.Count;
+    }
+
     /// <summary>flushUnschedulablePodsLeftover: pods that have waited in the pool for too long.</summary>
     public int FlushUnschedulable(SimTime now)
     {

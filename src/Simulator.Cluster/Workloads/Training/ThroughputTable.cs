@@ -35,6 +35,7 @@ public sealed class ThroughputTable
     private readonly Dictionary<(string Model, int Count, string Accelerator), double> _rates = [];
     private readonly Dictionary<string, string> _models = new(StringComparer.Ordinal);
     private readonly List<string> _accelerators = [];
+    private readonly Dictionary<string, string> _acceleratorNames = new(StringComparer.Ordinal);
 
     private ThroughputTable(List<ThroughputRow> rows)
     {
@@ -46,7 +47,7 @@ public sealed class ThroughputTable
             var accelerator = Normalize(row.Accelerator);
             _rates[(model, row.Accelerators, accelerator)] = row.StepsPerSecond;
             _models.TryAdd(model, row.Model);
-            if (!_accelerators.Contains(accelerator)) _accelerators.Add(accelerator);
+            if (_acceleratorNames.TryAdd(accelerator, row.Accelerator)) _accelerators.Add(accelerator);
             if (BatchSize(row.Model) is { } batch)
             {
                 var family = Normalize(row.Model[..row.Model.IndexOf('(', StringComparison.Ordinal)]);
@@ -88,14 +89,17 @@ public sealed class ThroughputTable
     /// <summary>The table's name for <paramref name="model"/>, or null if the table has no such model.</summary>
     public string? ResolveModel(string model) => _models.GetValueOrDefault(Normalize(model));
 
-    /// <summary>The table's accelerator for a node's accelerator label, or null if none matches.</summary>
+    /// <summary>
+    /// The table's accelerator for a node's accelerator label, as the table first wrote it
+    /// ("v100", "tpu-v5-lite-podslice"), or null if none matches.
+    /// </summary>
     public string? ResolveAccelerator(string? label)
     {
         if (string.IsNullOrEmpty(label)) return null;
         var normalized = Normalize(label);
-        if (_accelerators.Contains(normalized)) return normalized;
+        if (_acceleratorNames.TryGetValue(normalized, out var exact)) return exact;
         foreach (var accelerator in _accelerators)
-            if (normalized.Contains(accelerator, StringComparison.Ordinal)) return accelerator;
+            if (normalized.Contains(accelerator, StringComparison.Ordinal)) return _acceleratorNames[accelerator];
         return null;
     }
 
@@ -109,7 +113,7 @@ public sealed class ThroughputTable
         var m = ResolveModel(model);
         var a = ResolveAccelerator(accelerator);
         if (m is null || a is null) return null;
-        return _rates.TryGetValue((Normalize(m), accelerators, a), out var rate) && rate > 0 ? rate : null;
+        return _rates.TryGetValue((Normalize(m), accelerators, Normalize(a)), out var rate) && rate > 0 ? rate : null;
     }
 
     /// <summary>Accelerator counts with at least one positive rate for <paramref name="model"/>, ascending.</summary>
