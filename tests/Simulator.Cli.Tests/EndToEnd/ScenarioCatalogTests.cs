@@ -168,6 +168,59 @@ public sealed class ScenarioCatalogTests : IDisposable
             Assert.Equal(("Deployment", "web"), (recovery.Kind, recovery.Name));
             Assert.NotNull(recovery.To);
         },
+        ["08-heterogeneous-training.yaml"] = result =>
+        {
+            var jobs = result.Jobs.ToDictionary(j => j.Name);
+            Assert.All(jobs.Values, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
+            // 20,000 steps at the table's rate, after the 1 s container start: Gavel's measured
+            // ResNet-50 (batch size 64) rates, and the scenario's A100 and TPU rows (the TPU job's
+            // two workers on two hosts run at 0.8 of the slice's rate).
+            AssertJct(jobs["pinned-k80"], 1 + 20000 / 0.6190282202246573);
+            AssertJct(jobs["pinned-p100"], 1 + 20000 / 2.6194694075770055);
+            AssertJct(jobs["pinned-v100"], 1 + 20000 / 4.394774823323071);
+            AssertJct(jobs["pinned-a100"], 1 + 20000 / 9.0);
+            AssertJct(jobs["pinned-tpu"], 1 + 20000 / (30.0 * 0.8));
+            Assert.Equal("tpu-v5-lite-podslice", jobs["pinned-tpu"].Training!.AcceleratorTypesText);
+            // Type-blind: the unpinned copies spread over every GPU type, from A100 to K80.
+            var types = jobs.Values.Where(j => j.Name.StartsWith("unpinned-", StringComparison.Ordinal))
+                .Select(j => j.Training!.AcceleratorTypesText).ToHashSet();
+            Assert.Superset(new HashSet<string> { "a100", "k80" }, types);
+        },
+        ["09-gang-scheduling.yaml"] = result =>
+        {
+            // The default profile: each PyTorchJob holds half its GPUs and neither ever trains.
+            var jobs = result.Jobs.ToDictionary(j => j.Name);
+            Assert.Equal(JobOutcome.Complete, jobs["evaluation"].Outcome);
+            Assert.All(new[] { jobs["resnet-a"], jobs["resnet-b"] }, j =>
+            {
+                Assert.NotEqual(JobOutcome.Complete, j.Outcome);
+                Assert.Null(j.Training!.AllWorkersUp);
+            });
+            var end = result.TimeSeries[^1];
+            Assert.Equal(new GpuModelSample(16000, 16000), end.GpusByModel["Tesla-V100-SXM2-16GB"]);
+            Assert.Equal(4, result.Pods.Count(p => p.Phase == PodPhase.Pending && p.Deleted is null));
+        },
+        ["10-checkpoints-under-failures.yaml"] = result =>
+        {
+            Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
+            double Lost(string prefix) => result.Jobs.Where(j => j.Name.StartsWith(prefix, StringComparison.Ordinal)).Sum(j => j.Training!.LostGpuHours);
+            // Seed 2 interrupts jobs of every class; the more often they checkpoint, the less they lose.
+            Assert.True(Lost("no-ckpt-") > Lost("ckpt-2h-") && Lost("ckpt-2h-") > Lost("ckpt-30m-") && Lost("ckpt-30m-") > 0,
+                $"lost GPU-hours {Lost("no-ckpt-")}, {Lost("ckpt-2h-")}, {Lost("ckpt-30m-")}");
+            // Per interruption, at most one checkpoint interval of 8 GPUs is lost.
+            Assert.All(result.Jobs.Where(j => j.Name.StartsWith("ckpt-2h-", StringComparison.Ordinal)),
+                j => Assert.True(j.Training!.LostGpuHours <= j.Training.Interruptions * 2 * 8));
+            Assert.All(result.Jobs.Where(j => j.Name.StartsWith("ckpt-30m-", StringComparison.Ordinal)),
+                j => Assert.True(j.Training!.LostGpuHours <= j.Training.Interruptions * 0.5 * 8));
+            Assert.Equal(result.Jobs.Sum(j => j.Training!.LostGpuHours), result.Summary.Training.LostGpuHours, 6);
+        },
+        ["gavel-fifo.yaml"] = result =>
+        {
+            var measure = Assert.Single(result.Summary.Generators).Measure!;
+            Assert.Equal(1000, measure.Completed);
+            // Type-blind placement puts about a third of the jobs on K80s: mean JCT near 29 h at 2 jobs/h.
+            Assert.InRange(measure.MeanJctSeconds!.Value / 3600, 25, 33);
+        },
     };
 
     private readonly CliHarness _cli = new();
@@ -194,6 +247,51 @@ public sealed class ScenarioCatalogTests : IDisposable
         foreach (var file in DeterministicFiles)
             Assert.True(File.ReadAllBytes(Path.Combine(firstDir, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(secondDir, file))), file);
     }
+
+    /// <summary>Scenarios that are meant to be run again with another profile, and what that shows.</summary>
+    [Fact]
+    public void Heterogeneity_aware_placement_sends_every_unpinned_copy_to_the_fastest_accelerator()
+    {
+        var result = RunWithProfile("08-heterogeneous-training.yaml", "fastest-accelerator");
+        Assert.All(result.Jobs.Where(j => j.Name.StartsWith("unpinned-", StringComparison.Ordinal)), j =>
+        {
+            Assert.Equal("a100", j.Training!.AcceleratorTypesText);
+            AssertJct(j, 1 + 20000 / 9.0);
+        });
+    }
+
+    [Fact]
+    public void Gangs_turn_the_deadlock_into_clean_queueing()
+    {
+        var jobs = RunWithProfile("09-gang-scheduling.yaml", "gang").Jobs.ToDictionary(j => j.Name);
+        Assert.All(jobs.Values, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
+        // resnet-b (higher priority) takes the GPUs the evaluation frees at 1h2m; resnet-a follows.
+        var a = jobs["resnet-a"].Training!;
+        var b = jobs["resnet-b"].Training!;
+        Assert.Equal(SimTime.Zero + SimDuration.FromMinutes(62) + SimDuration.FromSeconds(2), b.AllWorkersUp);
+        Assert.True(a.AllWorkersUp >= b.Finished, "resnet-a starts only after resnet-b has finished");
+    }
+
+    [Fact]
+    public void Knowing_accelerator_speeds_halves_Gavels_job_completion_time()
+    {
+        var typeBlind = Assert.Single(RunWithProfile("gavel-fifo.yaml", "default").Summary.Generators).Measure!;
+        var aware = Assert.Single(RunWithProfile("gavel-fifo.yaml", "fastest-accelerator").Summary.Generators).Measure!;
+        Assert.Equal(1000, aware.Completed);
+        Assert.True(aware.MeanJctSeconds < typeBlind.MeanJctSeconds / 1.5,
+            $"fastest-accelerator {aware.MeanJctSeconds / 3600:F1} h vs default {typeBlind.MeanJctSeconds / 3600:F1} h");
+    }
+
+    private static RunResult RunWithProfile(string scenario, string profile)
+    {
+        var loaded = ScenarioLoader.Load(Path.Combine(Root, "scenarios", scenario));
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Errors));
+        return ScenarioRunner.Run(loaded.Scenario!, new RunOptions { Profile = profile }, null, CancellationToken.None);
+    }
+
+    /// <summary>The job completed <paramref name="seconds"/> after submission, to the microsecond the engine rounds to.</summary>
+    private static void AssertJct(JobRecord job, double seconds) =>
+        Assert.Equal(seconds, job.CompletionTime!.Value.TotalSeconds, 0.000002);
 
     [Theory]
     [MemberData(nameof(Scenarios))]
