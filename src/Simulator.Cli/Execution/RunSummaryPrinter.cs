@@ -57,6 +57,13 @@ internal static class RunSummaryPrinter
                 $"; completion time mean {Seconds(jct.MeanSeconds)}, p50 {Seconds(jct.P50Seconds)}, p95 {Seconds(jct.P95Seconds)}, max {Seconds(jct.MaxSeconds)}";
             output.WriteLine($"jobs: {jobs.Total} total, {jobs.Completed} completed, {jobs.Failed} failed" + times);
         }
+        var training = s.Training;
+        if (training.Jobs > 0)
+        {
+            var makespan = training.Completed == 0 ? "" : $", makespan {Seconds(training.MakespanSeconds)}";
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"training: {training.Jobs} job(s), {training.Completed} completed{makespan}; {training.Interruptions} interruption(s), {training.LostGpuHours:F2} GPU-hours of work lost"));
+        }
         var disruptions = s.PodDisruptions;
         if (disruptions.Evicted > 0 || disruptions.Restarts > 0)
             output.WriteLine($"disruptions: {disruptions.Evicted} pod(s) evicted, {disruptions.Restarts} container restart(s)");

@@ -95,12 +95,7 @@ internal static class SummaryJson
         w.WriteNumber("total", s.Jobs.Total);
         w.WriteNumber("completed", s.Jobs.Completed);
         w.WriteNumber("failed", s.Jobs.Failed);
-        w.WriteStartObject("jct_s");
-        w.WriteNumberOrNull("mean", s.Jobs.CompletionTime.MeanSeconds);
-        w.WriteNumberOrNull("p50", s.Jobs.CompletionTime.P50Seconds);
-        w.WriteNumberOrNull("p95", s.Jobs.CompletionTime.P95Seconds);
-        w.WriteNumberOrNull("max", s.Jobs.CompletionTime.MaxSeconds);
-        w.WriteEndObject();
+        WriteCompletionTime(w, s.Jobs.CompletionTime);
         w.WriteEndObject();
 
         w.WriteStartObject("pods");
@@ -150,18 +145,24 @@ internal static class SummaryJson
         w.WriteEndObject();
     }
 
+    /// <summary>Job completion time in seconds: mean and nearest-rank percentiles (null without completed jobs).</summary>
+    private static void WriteCompletionTime(Utf8JsonWriter w, CompletionTimeSummary c)
+    {
+        w.WriteStartObject("jct_s");
+        w.WriteNumberOrNull("mean", c.MeanSeconds);
+        w.WriteNumberOrNull("p50", c.P50Seconds);
+        w.WriteNumberOrNull("p95", c.P95Seconds);
+        w.WriteNumberOrNull("max", c.MaxSeconds);
+        w.WriteEndObject();
+    }
+
     /// <summary>Only in runs with training jobs, so that other runs' files are as before.</summary>
     private static void WriteTraining(Utf8JsonWriter w, TrainingSummary t)
     {
         w.WriteStartObject("training");
         w.WriteNumber("jobs", t.Jobs);
         w.WriteNumber("completed", t.Completed);
-        w.WriteStartObject("jct_s");
-        w.WriteNumberOrNull("mean", t.CompletionTime.MeanSeconds);
-        w.WriteNumberOrNull("p50", t.CompletionTime.P50Seconds);
-        w.WriteNumberOrNull("p95", t.CompletionTime.P95Seconds);
-        w.WriteNumberOrNull("max", t.CompletionTime.MaxSeconds);
-        w.WriteEndObject();
+        WriteCompletionTime(w, t.CompletionTime);
         w.WriteNumberOrNull("makespan_s", t.MakespanSeconds);
         w.WriteNumber("interruptions", t.Interruptions);
         w.WriteNumberOrNull("lost_gpu_hours", t.LostGpuHours);

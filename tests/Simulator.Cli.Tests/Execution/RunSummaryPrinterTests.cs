@@ -73,7 +73,7 @@ public sealed class RunSummaryPrinterTests
     }
 
     [Fact]
-    public void Jobs_disruptions_node_failures_and_recoveries_get_a_line_each_when_there_are_any()
+    public void Jobs_training_disruptions_node_failures_and_recoveries_get_a_line_each_when_there_are_any()
     {
         var record = Record(false);
         record = record with
@@ -83,6 +83,7 @@ public sealed class RunSummaryPrinterTests
                 Summary = record.Result.Summary with
                 {
                     Jobs = new JobsSummary(4, 2, 1, new CompletionTimeSummary(90.5, 60, 121, 121)),
+                    Training = new TrainingSummary(3, 2, new CompletionTimeSummary(90.5, 60, 121, 121), 7200.5, 1.3333, 2),
                     PodDisruptions = new PodDisruptionSummary(3, 7),
                     NodeHealth = new NodeHealthSummary(2, 150.25),
                     TimeToRecover = new RecoverySummary(2, 12.5, 40),
@@ -96,6 +97,7 @@ public sealed class RunSummaryPrinterTests
         Assert.EndsWith(
             "allocation (time-weighted): cpu 45.2%, nvidia.com/gpu 87.5%\n" +
             "jobs: 4 total, 2 completed, 1 failed; completion time mean 90.5s, p50 60s, p95 121s, max 121s\n" +
+            "training: 3 job(s), 2 completed, makespan 7200.5s; 2 interruption(s), 1.33 GPU-hours of work lost\n" +
             "disruptions: 3 pod(s) evicted, 7 container restart(s)\n" +
             "node failures: 2 (Ready to NotReady), 150.25s NotReady in total\n" +
             "time to recover: p50 12.5s, max 40s (over 2 recovered outage(s))\n",
