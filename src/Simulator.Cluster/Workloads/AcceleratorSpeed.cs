@@ -11,8 +11,9 @@ namespace Simulator.Cluster.Workloads;
 /// <para>
 /// The factors are the geometric means, over Gavel's 26 job types, of single-GPU throughput
 /// relative to a V100 (Narayanan et al., OSDI '20, isolated_throughputs_steps_per_sec.csv):
-/// K80 0.297, P100 0.943. Models outside that table count as the reference until the
-/// accelerator model lands (issue 5).
+/// K80 0.297, P100 0.943. Models outside that table count as the reference. Serving has one
+/// factor per GPU model because a request has no model name; training jobs look up their own
+/// model in the full throughput table instead (<see cref="Training.ThroughputTable"/>).
 /// </para>
 /// </summary>
 public static class AcceleratorSpeed
