@@ -6,7 +6,9 @@
 #   scripts/gavel-sweep.sh                       # rates 0.4 ... 5.2, seeds 1 2 3
 #   RATES="1 2 3" SEEDS="1" scripts/gavel-sweep.sh
 #
-# Each run takes a few seconds; the whole default sweep (78 runs) a few minutes on two cores.
+# Needs python3 (to read summary.json). Below saturation a run takes a few seconds; at 4.8 and
+# 5.2 jobs/h, past saturation, every freed GPU wakes every pending pod and a run takes minutes:
+# the whole default sweep (78 runs) takes about half an hour on two cores.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
