@@ -68,7 +68,7 @@ internal static class TrainingRules
     {
         if (table.ResolveModel(model) is not { } known)
         {
-            errors.At(modelField, $"unknown model \"{model}\" in the throughput table{Suggestions.Hint(model, Candidates(table))} "
+            errors.At(modelField, $"unknown model \"{model}\" in the throughput table{Suggestions.Hint(model, Candidates(table), ThroughputTable.Normalize)} "
                 + $"(known: {KnownModels(table)}; a Scenario's spec.throughputTable can add rows)");
             return;
         }

@@ -3,15 +3,21 @@ namespace Simulator.Scenarios.Validation;
 /// <summary>"did you mean" hints for misspelled field names, annotation keys and resource names.</summary>
 internal static class Suggestions
 {
-    /// <summary>The candidate closest to <paramref name="typed"/>, if it is close enough to be a typo.</summary>
-    public static string? Closest(string typed, IEnumerable<string> candidates)
+    /// <summary>
+    /// The candidate closest to <paramref name="typed"/>, if it is close enough to be a typo.
+    /// Both are compared lower-cased, or in the form <paramref name="normalize"/> gives them (model
+    /// names are matched by their letters and digits only, so they are compared that way too).
+    /// </summary>
+    public static string? Closest(string typed, IEnumerable<string> candidates, Func<string, string>? normalize = null)
     {
+        normalize ??= static s => s.ToLowerInvariant();
         string? best = null;
         int bestDistance = int.MaxValue;
-        int allowed = Math.Max(1, typed.Length / 3);
+        var key = normalize(typed);
+        int allowed = Math.Max(1, key.Length / 3);
         foreach (var candidate in candidates)
         {
-            int d = Distance(typed.ToLowerInvariant(), candidate.ToLowerInvariant());
+            int d = Distance(key, normalize(candidate));
             if (d <= allowed && d < bestDistance)
             {
                 best = candidate;
@@ -22,8 +28,8 @@ internal static class Suggestions
     }
 
     /// <summary><c>; did you mean "x"?</c> or nothing.</summary>
-    public static string Hint(string typed, IEnumerable<string> candidates) =>
-        Closest(typed, candidates) is { } s ? $"; did you mean \"{s}\"?" : "";
+    public static string Hint(string typed, IEnumerable<string> candidates, Func<string, string>? normalize = null) =>
+        Closest(typed, candidates, normalize) is { } s ? $"; did you mean \"{s}\"?" : "";
 
     /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
     private static int Distance(string a, string b)

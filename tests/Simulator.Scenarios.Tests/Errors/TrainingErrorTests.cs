@@ -109,6 +109,11 @@ public class TrainingErrorTests
             ["x.yaml:5:33: metadata.annotations.ksim.dev/model: unknown model \"transfomer\" in the throughput table; did you mean \"Transformer\"? (known: A3C, CycleGAN, LM, Recommendation, ResNet-18, ResNet-50, Transformer; a Scenario's spec.throughputTable can add rows)"]
         },
         {
+            "a model one digit off, compared by letters and digits as names are matched",
+            PodHead + "  annotations: {ksim.dev/model: resnet51, ksim.dev/steps: \"100\"}\n" + GpuContainer,
+            ["x.yaml:5:33: metadata.annotations.ksim.dev/model: unknown model \"resnet51\" in the throughput table; did you mean \"ResNet-50\"? (known: A3C, CycleGAN, LM, Recommendation, ResNet-18, ResNet-50, Transformer; a Scenario's spec.throughputTable can add rows)"]
+        },
+        {
             "a GPU count the table does not have",
             PodHead + "  annotations: {ksim.dev/model: resnet50-bs64, ksim.dev/steps: \"100\"}\n"
                 + "spec:\n  restartPolicy: Never\n  containers: [{name: t, image: pytorch, resources: {limits: {nvidia.com/gpu: 3}}}]\n",
