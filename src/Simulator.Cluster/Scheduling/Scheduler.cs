@@ -366,7 +366,10 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         ArmTimers();
     }
 
-    /// <summary>Nominates the node and deletes the victims chosen by DefaultPreemption; they leave after their grace period.</summary>
+    /// <summary>
+    /// Nominates the node and removes the victims chosen by DefaultPreemption: bound victims are
+    /// deleted and leave after their grace period; victims waiting at Permit are rejected.
+    /// </summary>
     private void Preempt(Pod preemptor, string nodeName)
     {
         var victims = _profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
@@ -375,7 +378,10 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         {
             _store.RecordEvent(EventType.Normal, "Preempted", "Pod", victim.Key,
                 $"Preempted by pod {preemptor.Metadata.Uid} on node {nodeName}", ComponentName);
-            _store.DeletePod(victim);
+            // prepareCandidate: a victim held at Permit is not bound yet, so it is rejected (its
+            // reservation undone, the same pod back in the queue) rather than deleted.
+            if (_waiting.Get(victim.Key) is { } waiting) waiting.Reject(PluginNames.DefaultPreemption, "preempted");
+            else _store.DeletePod(victim);
         }
     }
 }

@@ -127,6 +127,32 @@ public class GangSchedulingTests
     }
 
     [Fact]
+    public void A_preempted_member_waiting_at_permit_is_rejected_back_to_the_queue_not_deleted()
+    {
+        // kube-scheduler's prepareCandidate rejects a victim held at Permit (it is not bound
+        // yet) instead of deleting it: the same pod object goes back to the queue.
+        var cluster = new TestCluster(profile: "gang").Nodes(new NodeBuilder("a").Cpu("9"));
+        var pods = cluster.CreateGang(Gang.Group("train", minMember: 10, scheduleTimeoutSeconds: 600), 9, p => p.Cpu("1"));
+        cluster.Store.CreatePod(Gang.Member(new PodBuilder("train-9").Cpu("1").NodeSelector("pool", "missing"), "train"));
+        cluster.RunTo("10s");
+        Assert.Equal(9, cluster.Sim.Scheduler.WaitingPods.All.Count);
+
+        var urgent = cluster.Create(new PodBuilder("urgent").Cpu("9").Priority(1000));
+        cluster.RunTo("20s");
+
+        Assert.Equal("a", urgent.Spec.NodeName);
+        Assert.Empty(cluster.Sim.Scheduler.WaitingPods.All);
+        Assert.All(pods, p =>
+        {
+            Assert.Same(p, cluster.Store.GetPod(p.Key));
+            Assert.False(p.IsBound);
+            Assert.False(p.IsTerminating);
+            Assert.True(cluster.Sim.Scheduler.Queue.Contains(p.Key));
+        });
+        Assert.Contains(pods, p => cluster.EventsFor(p, "Preempted").Any());
+    }
+
+    [Fact]
     public void Deleting_a_waiting_pod_releases_its_reservation()
     {
         var cluster = new TestCluster(profile: "gang").Nodes(new NodeBuilder("a").Cpu("9"));
