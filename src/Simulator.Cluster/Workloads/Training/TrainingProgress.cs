@@ -38,7 +38,11 @@ public sealed class TrainingProgress : IPodWatcher, INodeWatcher, IEventHandler
     private readonly Dictionary<string, TrainingJob> _jobs = new(StringComparer.Ordinal);
     private readonly List<TrainingRecord> _records = [];
 
-    /// <summary>Jobs not yet done, in creation order: the ones a node failure can stop.</summary>
+    /// <summary>
+    /// Unfinished jobs with at least one worker up, in the order their first worker came up: the
+    /// only ones a node failure can stop. A job whose pods are all gone (deleted, or its Job
+    /// failed) leaves it, so a long run does not keep scanning finished history.
+    /// </summary>
     private readonly List<TrainingJob> _active = [];
 
     /// <summary>Job records by uid, indexed lazily from the append-only <see cref="MetricsRecorder.Jobs"/>.</summary>
@@ -65,7 +69,7 @@ public sealed class TrainingProgress : IPodWatcher, INodeWatcher, IEventHandler
     /// <summary>Every training job seen, in the order its first worker was created.</summary>
     public IReadOnlyList<TrainingRecord> Records => _records;
 
-    /// <summary>Training jobs whose steps are not done yet.</summary>
+    /// <summary>Unfinished training jobs with at least one worker up.</summary>
     public int ActiveJobs => _active.Count;
 
     /// <summary>Steps done by the training job of <paramref name="pod"/> now, saved or not; null if it is not a training pod seen here.</summary>
@@ -139,6 +143,7 @@ public sealed class TrainingProgress : IPodWatcher, INodeWatcher, IEventHandler
     private void WorkerUp(TrainingJob job, Pod pod)
     {
         job.Up.Add(pod);
+        if (job.Up.Count == 1) _active.Add(job);
         if (job.Phase != TrainingPhase.Waiting || job.Up.Count < job.Spec.Workers) return;
         _types.Clear();
         var rate = TrainingRate.For(job.Spec, job.Up, _store, _table, _types);
@@ -184,6 +189,7 @@ public sealed class TrainingProgress : IPodWatcher, INodeWatcher, IEventHandler
     {
         var pod = job.Up[at];
         job.Up.RemoveAt(at);
+        if (job.Up.Count == 0) _active.Remove(job);
         // The next set of workers may land elsewhere: it gets its own warning if it cannot train either.
         job.Stalled = false;
         switch (job.Phase)
@@ -256,7 +262,6 @@ public sealed class TrainingProgress : IPodWatcher, INodeWatcher, IEventHandler
         job = new TrainingJob(spec, record, kind, Key(ns, name));
         _jobs.Add(key, job);
         _records.Add(record);
-        _active.Add(job);
         if (owner is not null && FindJobRecord(owner.Uid) is { } jobRecord) jobRecord.Training = record;
         return job;
     }

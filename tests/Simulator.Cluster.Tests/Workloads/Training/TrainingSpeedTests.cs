@@ -30,6 +30,24 @@ public class TrainingSpeedTests
     }
 
     [Fact]
+    public void A_job_counts_as_active_only_while_a_worker_is_up()
+    {
+        var cluster = new TestCluster().Nodes(GpuNode("gpu-0", V100Label, 1), GpuNode("gpu-1", V100Label, 1));
+        var done = TrainingKit.Pod(cluster, "done", Spec(steps: 1_000));
+        var gone = TrainingKit.Pod(cluster, "gone", Spec(steps: 1_000_000));
+        cluster.RunFor("2s");
+        Assert.Equal(2, cluster.Sim.Training.ActiveJobs);
+
+        cluster.RunFor("10m");   // "done" has finished its steps
+        Assert.Equal(PodPhase.Succeeded, done.Status.Phase);
+        Assert.Equal(1, cluster.Sim.Training.ActiveJobs);
+
+        cluster.Delete(gone);    // deleted part-way: nothing of it is left to stop
+        cluster.RunFor("1m");
+        Assert.Equal(0, cluster.Sim.Training.ActiveJobs);
+    }
+
+    [Fact]
     public void The_same_job_on_a_K80_takes_the_V100_to_K80_throughput_ratio_longer()
     {
         var v100 = new TestCluster().Nodes(GpuNode("gpu-0", V100Label, 1));
