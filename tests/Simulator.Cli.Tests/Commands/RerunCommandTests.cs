@@ -1,5 +1,6 @@
 namespace Simulator.Cli.Tests.Commands;
 
+[Collection(RerunCollection.Name)]
 public sealed class RerunCommandTests : IDisposable
 {
     private readonly CliHarness _cli = new();

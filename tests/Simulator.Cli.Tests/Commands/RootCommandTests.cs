@@ -2,6 +2,7 @@ using Simulator.Cli.Support;
 
 namespace Simulator.Cli.Tests.Commands;
 
+[Collection(RerunCollection.Name)]
 public sealed class RootCommandTests : IDisposable
 {
     private readonly CliHarness _cli = new();

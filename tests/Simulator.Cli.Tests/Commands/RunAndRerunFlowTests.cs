@@ -4,6 +4,7 @@ using Simulator.Scenarios;
 namespace Simulator.Cli.Tests.Commands;
 
 /// <summary>The run and rerun flow with a stand-in simulation: what is written, exit codes, Ctrl+C, faults.</summary>
+[Collection(RerunCollection.Name)]
 public sealed class RunAndRerunFlowTests : IDisposable
 {
     private readonly CliHarness _cli = new() { Loader = FakeScenarios.Load, Runner = FakeScenarios.Run };

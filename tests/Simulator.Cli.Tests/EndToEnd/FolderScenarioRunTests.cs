@@ -1,6 +1,7 @@
 namespace Simulator.Cli.Tests.EndToEnd;
 
 /// <summary>A folder scenario runs, is copied into the results as a folder, and reruns from that copy.</summary>
+[Collection(RerunCollection.Name)]
 public sealed class FolderScenarioRunTests : IDisposable
 {
     private readonly CliHarness _cli = new();

@@ -3,6 +3,7 @@ using Simulator.Cli.Support;
 namespace Simulator.Cli.Tests.EndToEnd;
 
 /// <summary>The real loader and simulation on the shipped quickstart scenario, through the CLI.</summary>
+[Collection(RerunCollection.Name)]
 public sealed class QuickstartTests : IDisposable
 {
     private readonly CliHarness _cli = new();
