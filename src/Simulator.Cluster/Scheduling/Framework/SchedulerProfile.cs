@@ -5,9 +5,10 @@ public readonly record struct WeightedScorePlugin(IScorePlugin Plugin, int Weigh
 
 /// <summary>
 /// A scheduling profile: the plugins enabled at each extension point, in order, with score
-/// weights (KubeSchedulerConfiguration's profiles[]).
+/// weights (KubeSchedulerConfiguration's profiles[]). A record, so that a profile built on another
+/// says only what it changes (<c>DefaultProfile.Create(context) with { ... }</c>).
 /// </summary>
-public sealed class SchedulerProfile
+public sealed record SchedulerProfile
 {
     public required string Name { get; init; }
     public required IQueueSortPlugin QueueSort { get; init; }

@@ -16,18 +16,11 @@ public static class FastestAcceleratorProfile
     {
         var profile = DefaultProfile.Create(context);
         var fastest = new FastestAccelerator(context.Throughput);
-        return new SchedulerProfile
+        return profile with
         {
             Name = Name,
-            QueueSort = profile.QueueSort,
-            PreFilters = profile.PreFilters,
-            Filters = profile.Filters,
-            PostFilters = profile.PostFilters,
             PreScores = [.. profile.PreScores, fastest],
             Scores = [.. profile.Scores, new WeightedScorePlugin(fastest, DominantWeight(profile.Scores))],
-            Reserves = profile.Reserves,
-            Permits = profile.Permits,
-            PercentageOfNodesToScore = profile.PercentageOfNodesToScore,
         };
     }
 

@@ -16,18 +16,14 @@ public static class GangProfile
         var profile = DefaultProfile.Create(context);
         var store = context.Store ?? throw new ArgumentException("the gang profile reads PodGroups from the cluster store", nameof(context));
         var coscheduling = new Coscheduling(store, context.WaitingPods);
-        return new SchedulerProfile
+        return profile with
         {
             Name = "gang",
             QueueSort = coscheduling,
             PreFilters = [.. profile.PreFilters, coscheduling],
-            Filters = profile.Filters,
             PostFilters = [.. profile.PostFilters, coscheduling],
-            PreScores = profile.PreScores,
-            Scores = profile.Scores,
             Reserves = [.. profile.Reserves, coscheduling],
             Permits = [.. profile.Permits, coscheduling],
-            PercentageOfNodesToScore = profile.PercentageOfNodesToScore,
         };
     }
 }
