@@ -135,6 +135,9 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
 
     public void OnObjectEvent(WatchEventType type, PodGroup group)
     {
+        // A group that appears or goes changes its members' sort key (its creation time) under
+        // Coscheduling, also for members already in the active queue.
+        if (type != WatchEventType.Modified) _queue.ResortActive();
         if (type != WatchEventType.Deleted) MovePods(ClusterEventKind.PodGroupChange);
     }
 

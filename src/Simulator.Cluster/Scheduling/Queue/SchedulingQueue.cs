@@ -59,6 +59,20 @@ public sealed class SchedulingQueue
         return qpi;
     }
 
+    /// <summary>
+    /// Rebuilds the active heap after the sort plugin's keys changed for pods already in it (a
+    /// PodGroup created or deleted changes its members' place under Coscheduling). A heap whose
+    /// keys change under it no longer pops in order; this costs O(n log n) and runs only then.
+    /// </summary>
+    public void ResortActive()
+    {
+        if (_active.Count == 0) return;
+        var entries = new List<Entry>(_active.Count);
+        foreach (var (entry, _) in _active.UnorderedItems) entries.Add(entry);
+        _active.Clear();
+        foreach (var entry in entries) _active.Enqueue(entry, entry);
+    }
+
     /// <summary>The next pod to schedule, or null. With <see cref="QueueSettings.PopFromBackoffQ"/>, a backing-off pod is taken when nothing is active.</summary>
     public QueuedPodInfo? Pop(SimTime now)
     {
