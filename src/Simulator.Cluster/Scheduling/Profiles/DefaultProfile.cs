@@ -12,16 +12,25 @@ namespace Simulator.Cluster.Scheduling.Profiles;
 /// </summary>
 public static class DefaultProfile
 {
-    public static SchedulerProfile Create(ProfileContext context)
+    public const string Name = "default";
+
+    public static SchedulerProfile Create(ProfileContext context) =>
+        Create(context, Name, ScoringStrategyType.LeastAllocated, NodeResourcesFit.DefaultResources);
+
+    /// <summary>
+    /// The default plugins with another NodeResourcesFit scoring strategy, as a
+    /// KubeSchedulerConfiguration's <c>pluginConfig</c> for NodeResourcesFit would set it.
+    /// </summary>
+    public static SchedulerProfile Create(ProfileContext context, string name, ScoringStrategyType strategy, IReadOnlyList<ResourceWeight> scored)
     {
         var taints = new TaintToleration();
         var affinity = new NodeAffinity();
-        var fit = new NodeResourcesFit(context.Resources, ScoringStrategyType.LeastAllocated, NodeResourcesFit.DefaultResources);
+        var fit = new NodeResourcesFit(context.Resources, strategy, scored);
         var balanced = new NodeResourcesBalancedAllocation(context.Resources);
         var gpus = new GpuShare();
         return new SchedulerProfile
         {
-            Name = "default",
+            Name = name,
             QueueSort = new PrioritySort(),
             Filters = [new NodeUnschedulable(), new NodeName(), taints, affinity, fit, gpus],
             PostFilters = [new DefaultPreemption(context.RunFilters, context.PodInfoOf)],

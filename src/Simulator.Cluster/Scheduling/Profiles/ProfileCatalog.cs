@@ -28,6 +28,7 @@ public static class ProfileCatalog
     private static readonly Dictionary<string, Func<ProfileContext, SchedulerProfile>> Factories = new(StringComparer.Ordinal)
     {
         ["default"] = DefaultProfile.Create,
+        ["bin-packing"] = BinPackingProfile.Create,
         ["gang"] = GangProfile.Create,
         ["fastest-accelerator"] = FastestAcceleratorProfile.Create,
     };
