@@ -30,8 +30,8 @@ internal static class RateCsvReader
             errors.At(fileField, "Required value: a CSV file with columns time_s,rate, relative to the scenario file");
             return null;
         }
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.File)) ?? "", file);
-        var lines = ReadLines(path, file, fileField, errors);
+        var path = DataFile.PathOf(context, file);
+        var lines = DataFile.ReadLines(path, file, fileField, errors);
         if (lines is null) return null;
 
         int before = errors.Count;
@@ -72,30 +72,6 @@ internal static class RateCsvReader
         if (errors.Count > before) return null;
         context.AddDataFile(path);
         return new TrafficPattern { Kind = TrafficPatternKind.Replay, Points = points };
-    }
-
-    private static string[]? ReadLines(string path, string file, SourceField fileField, ScenarioErrors errors)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                errors.At(fileField, $"file \"{file}\" not found next to the scenario file");
-                return null;
-            }
-            if (info.Length > Yaml.InputLimits.MaxFileBytes)
-            {
-                errors.At(fileField, $"file is larger than {Yaml.InputLimits.MaxFileSizeText}");
-                return null;
-            }
-            return File.ReadAllLines(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            errors.At(fileField, "cannot read the file: " + e.Message);
-            return null;
-        }
     }
 
     private static double? Number(string cell, string column, string at, SourceField fileField, ScenarioErrors errors)

@@ -49,8 +49,8 @@ internal static class ThroughputTableReader
             errors.At(fileField, "Required value: a CSV file with the header job_type,num_gpus,worker_type,steps_per_sec, relative to the scenario file");
             return [];
         }
-        var path = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(context.File)) ?? "", file);
-        var text = ReadText(path, file, fileField, errors);
+        var path = DataFile.PathOf(context, file);
+        var text = DataFile.ReadText(path, file, fileField, errors);
         if (text is null) return [];
         int reported = 0;
         var rows = ThroughputTable.ReadCsv(text, (line, message) =>
@@ -90,29 +90,5 @@ internal static class ThroughputTableReader
         var text = FieldValues.String(field, errors);
         if (text is { Length: 0 }) errors.At(field, "must not be empty: " + what);
         return string.IsNullOrEmpty(text) ? null : text;
-    }
-
-    private static string? ReadText(string path, string file, SourceField fileField, ScenarioErrors errors)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                errors.At(fileField, $"file \"{file}\" not found next to the scenario file");
-                return null;
-            }
-            if (info.Length > InputLimits.MaxFileBytes)
-            {
-                errors.At(fileField, $"file is larger than {InputLimits.MaxFileSizeText}");
-                return null;
-            }
-            return File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            errors.At(fileField, "cannot read the file: " + e.Message);
-            return null;
-        }
     }
 }
