@@ -104,10 +104,7 @@ internal static class WorkloadGeneratorReader
         {
             if (table.ResolveModel(model.Value) is not null) continue;
             unknown = true;
-            var known = table.Models.ToList();
-            // Families ("ResNet-50") too, as a short name is what people type.
-            var names = known.Select(k => k.Split(" (", 2)[0]).Distinct(StringComparer.Ordinal).Concat(known);
-            errors.AtKey(field, $"unknown model \"{model.Value}\"{Suggestions.Hint(model.Value, names)} (the throughput table has {known.Count} models, e.g. {string.Join(", ", known.Take(3).Select(k => $"\"{k}\""))})");
+            errors.AtKey(field, TrainingRules.UnknownModel(model.Value, table));
         }
         if (unknown) return;
         foreach (var count in generator.GpuCounts)

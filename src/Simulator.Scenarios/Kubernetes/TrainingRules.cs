@@ -68,8 +68,7 @@ internal static class TrainingRules
     {
         if (table.ResolveModel(model) is not { } known)
         {
-            errors.At(modelField, $"unknown model \"{model}\" in the throughput table{Suggestions.Hint(model, Candidates(table), ThroughputTable.Normalize)} "
-                + $"(known: {KnownModels(table)}; a Scenario's spec.throughputTable can add rows)");
+            errors.At(modelField, UnknownModel(model, table));
             return;
         }
         long total = (long)workers * perPod;
@@ -79,6 +78,15 @@ internal static class TrainingRules
         errors.At(modelField, $"the throughput table has no rate for {known} on {total} accelerators ({how}); "
             + $"it has {known} on {Counts(counts)} accelerators");
     }
+
+    /// <summary>
+    /// Why <paramref name="model"/> cannot be trained: the message for every place a model is named
+    /// (training annotations, a WorkloadGenerator's mix), with a "did you mean" that compares names
+    /// the way they are matched.
+    /// </summary>
+    public static string UnknownModel(string model, ThroughputTable table) =>
+        $"unknown model \"{model}\" in the throughput table{Suggestions.Hint(model, Candidates(table), ThroughputTable.Normalize)} "
+        + $"(known: {KnownModels(table)}; a Scenario's spec.throughputTable can add rows)";
 
     /// <summary>"1, 2, 4 or 8".</summary>
     private static string Counts(IReadOnlyList<int> counts) => counts.Count switch

@@ -33,7 +33,7 @@ public sealed class BadScenarioTests : IDisposable
     [InlineData("gpu-milli-with-whole-gpus.yaml", "12:29: spec.containers[0].resources.limits.ksim.dev/gpu-milli: may not be combined with nvidia.com/gpu in one pod: ask for whole GPUs or a share of one GPU, not both")]
     [InlineData("generator-negative-rate.yaml", "16:46: spec.steps[1].rate: must not be negative, got \"-4\"")]
     [InlineData("generator-zero-weights.yaml", "9:5: spec.gpus: the weights must add up to more than 0")]
-    [InlineData("generator-unknown-model.yaml", "10:5: spec.models.bert-large: unknown model \"bert-large\" (the throughput table has 26 models")]
+    [InlineData("generator-unknown-model.yaml", "10:5: spec.models.bert-large: unknown model \"bert-large\" in the throughput table (known: A3C, CycleGAN, LM, Recommendation, ResNet-18, ResNet-50, Transformer")]
     [InlineData("training-unknown-model.yaml", "10:25: spec.template.metadata.annotations.ksim.dev/model: unknown model \"ResNet-5O\" in the throughput table; did you mean \"ResNet-50\"? (known: A3C, CycleGAN, LM, Recommendation, ResNet-18, ResNet-50, Transformer; a Scenario's spec.throughputTable can add rows)")]
     [InlineData("training-zero-steps.yaml", "8:21: metadata.annotations.ksim.dev/steps: must be greater than or equal to 1, got \"0\"")]
     [InlineData("training-gpu-count-not-in-table.yaml", "11:25: spec.template.metadata.annotations.ksim.dev/model: the throughput table has no rate for ResNet-50 (batch size 64) on 6 accelerators (3 workers x 2 per pod); it has ResNet-50 (batch size 64) on 1, 2, 4 or 8 accelerators")]

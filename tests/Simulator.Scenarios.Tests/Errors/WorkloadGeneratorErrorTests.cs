@@ -44,7 +44,7 @@ public class WorkloadGeneratorErrorTests
         {
             "unknown model in the mix",
             Header + "  rate: 1\n  jobs: 10\n  models: {resnet50: 1, resnet5O: 1}\n",
-            ["x.yaml:7:25: spec.models.resnet5O: unknown model \"resnet5O\"; did you mean \"ResNet-50\"? (the throughput table has 26 models, e.g. \"A3C\", \"CycleGAN\", \"LM (batch size 10)\")"]
+            ["x.yaml:7:25: spec.models.resnet5O: unknown model \"resnet5O\" in the throughput table; did you mean \"ResNet-50\"? (known: A3C, CycleGAN, LM, Recommendation, ResNet-18, ResNet-50, Transformer; a Scenario's spec.throughputTable can add rows)"]
         },
         {
             "a GPU count no model of the mix can be timed at",
