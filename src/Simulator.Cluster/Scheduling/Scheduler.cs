@@ -69,6 +69,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         {
             Store = store,
             WaitingPods = _waiting,
+            Random = _sim.Random.Get("scheduler-ties"),
         });
         _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);

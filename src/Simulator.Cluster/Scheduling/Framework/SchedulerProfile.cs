@@ -6,7 +6,7 @@ public readonly record struct WeightedScorePlugin(IScorePlugin Plugin, int Weigh
 /// <summary>
 /// A scheduling profile: the plugins enabled at each extension point, in order, with score
 /// weights (KubeSchedulerConfiguration's profiles[]). A record, so that a profile built on another
-/// says only what it changes (<c>DefaultProfile.Create(context) with { ... }</c>).
+/// says only what it changes. Profiles are usually built from a <see cref="Profiles.ProfileSpec"/>.
 /// </summary>
 public sealed record SchedulerProfile
 {

@@ -25,6 +25,13 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin, IEnqueueExte
         _scored = scoredResources.Select(r => (resources.Register(r.Name), r.Weight, ResourceNames.IsExtended(r.Name))).ToArray();
     }
 
+    /// <summary>The plugin as its args configure it (null = kube-scheduler's defaults).</summary>
+    public static NodeResourcesFit Create(ResourceIndex resources, NodeResourcesFitArgs? args)
+    {
+        args ??= NodeResourcesFitArgs.Default;
+        return new NodeResourcesFit(resources, args.Type, args.Resources);
+    }
+
     /// <summary>kube-scheduler's default: LeastAllocated over cpu and memory, weight 1 each.</summary>
     public static IReadOnlyList<ResourceWeight> DefaultResources { get; } =
         [new ResourceWeight(ResourceNames.Cpu, 1), new ResourceWeight(ResourceNames.Memory, 1)];

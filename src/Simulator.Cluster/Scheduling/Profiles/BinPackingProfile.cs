@@ -1,5 +1,4 @@
 using Simulator.Cluster.Api;
-using Simulator.Cluster.Scheduling.Framework;
 using Simulator.Cluster.Scheduling.Plugins;
 
 namespace Simulator.Cluster.Scheduling.Profiles;
@@ -25,6 +24,6 @@ public static class BinPackingProfile
         new ResourceWeight(ResourceNames.GoogleTpu, 3),
     ];
 
-    public static SchedulerProfile Create(ProfileContext context) =>
-        DefaultProfile.Create(context, Name, ScoringStrategyType.MostAllocated, Resources);
+    public static ProfileSpec Spec { get; } = (DefaultProfile.Spec with { Name = Name })
+        .WithArgs(PluginNames.NodeResourcesFit, new NodeResourcesFitArgs(ScoringStrategyType.MostAllocated, Resources));
 }

@@ -1,4 +1,3 @@
-using Simulator.Cluster.Scheduling.Framework;
 using Simulator.Cluster.Scheduling.Plugins;
 
 namespace Simulator.Cluster.Scheduling.Profiles;
@@ -12,28 +11,22 @@ public static class FastestAcceleratorProfile
 {
     public const string Name = "fastest-accelerator";
 
-    public static SchedulerProfile Create(ProfileContext context)
-    {
-        var profile = DefaultProfile.Create(context);
-        var fastest = new FastestAccelerator(context.Throughput);
-        return profile with
-        {
-            Name = Name,
-            PreScores = [.. profile.PreScores, fastest],
-            Scores = [.. profile.Scores, new WeightedScorePlugin(fastest, DominantWeight(profile.Scores))],
-        };
-    }
+    public static ProfileSpec Spec { get; } = (DefaultProfile.Spec with { Name = Name })
+        .Enable(FastestAccelerator.PluginName, DominantWeight(DefaultProfile.Spec));
 
     /// <summary>
     /// One more than the most the other plugins can add up to (each scores at most 100, times its
     /// weight: 701 with the default profile's weights 3 + 2 + 1 + 1). A single point of
     /// accelerator score, about 1 % of the fastest type's throughput, then outweighs every other
     /// preference combined, so the faster type always wins; spreading and packing only break ties.
+    /// (Above the 1-100 a KubeSchedulerConfiguration allows, which is why it is a built-in.)
     /// </summary>
-    private static int DominantWeight(IReadOnlyList<WeightedScorePlugin> others)
+    private static int DominantWeight(ProfileSpec others)
     {
         long total = 0;
-        foreach (var s in others) total += s.Weight * ScoreNormalizer.MaxNodeScore;
+        // Every score plugin of the default spec has its weight written out.
+        foreach (var p in others.Plugins)
+            if ((p.At & Framework.ExtensionPoints.Score) != 0) total += p.Weight * ScoreNormalizer.MaxNodeScore;
         return (int)(total + 1);
     }
 }

@@ -1,4 +1,3 @@
-using Simulator.Cluster.Scheduling.Framework;
 using Simulator.Cluster.Scheduling.Plugins;
 
 namespace Simulator.Cluster.Scheduling.Profiles;
@@ -11,19 +10,9 @@ namespace Simulator.Cluster.Scheduling.Profiles;
 /// </summary>
 public static class GangProfile
 {
-    public static SchedulerProfile Create(ProfileContext context)
-    {
-        var profile = DefaultProfile.Create(context);
-        var store = context.Store ?? throw new ArgumentException("the gang profile reads PodGroups from the cluster store", nameof(context));
-        var coscheduling = new Coscheduling(store, context.WaitingPods);
-        return profile with
-        {
-            Name = "gang",
-            QueueSort = coscheduling,
-            PreFilters = [.. profile.PreFilters, coscheduling],
-            PostFilters = [.. profile.PostFilters, coscheduling],
-            Reserves = [.. profile.Reserves, coscheduling],
-            Permits = [.. profile.Permits, coscheduling],
-        };
-    }
+    public const string Name = "gang";
+
+    public static ProfileSpec Spec { get; } = (DefaultProfile.Spec with { Name = Name })
+        .Disable(PluginNames.PrioritySort)
+        .Enable(Coscheduling.PluginName);
 }

@@ -1,11 +1,11 @@
 using Simulator.Cluster.Scheduling.Framework;
-using Simulator.Cluster.Scheduling.Plugins;
 
 namespace Simulator.Cluster.Scheduling.Profiles;
 
 /// <summary>
-/// What a profile factory gets: the resource index, the preemption hooks into the scheduler, and
-/// the training throughput table (for heterogeneity-aware scoring).
+/// What a profile's plugins get: the resource index, the preemption hooks into the scheduler,
+/// the training throughput table (for heterogeneity-aware scoring), the store and the waiting
+/// pods (for gangs), and the target workload (for fragmentation-aware GPU policies).
 /// </summary>
 public sealed record ProfileContext(
     ResourceIndex Resources,
@@ -18,27 +18,36 @@ public sealed record ProfileContext(
 
     /// <summary>The pods held at Permit (the framework Handle's waiting-pods view).</summary>
     public IWaitingPods WaitingPods { get; init; } = new WaitingPodMap();
+
+    /// <summary>The pod shapes the cluster expects (FGD's target workload); null when the scenario gives none.</summary>
+    public Fragmentation.TargetWorkload? TargetWorkload { get; init; }
+
+    /// <summary>A random stream for policies that choose at random (the scheduler's own; null in bare unit tests).</summary>
+    public Random? Random { get; init; }
 }
 
 /// <summary>
-/// The built-in scheduler profiles, by name. A new policy is one factory and one line here.
+/// The built-in scheduler profiles, by name: each is a <see cref="ProfileSpec"/> derived from the
+/// default. A new policy is one spec and one line here.
 /// </summary>
 public static class ProfileCatalog
 {
-    private static readonly Dictionary<string, Func<ProfileContext, SchedulerProfile>> Factories = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, ProfileSpec> Specs = new(StringComparer.Ordinal)
     {
-        ["default"] = DefaultProfile.Create,
-        ["bin-packing"] = BinPackingProfile.Create,
-        ["gang"] = GangProfile.Create,
-        ["fastest-accelerator"] = FastestAcceleratorProfile.Create,
+        [DefaultProfile.Name] = DefaultProfile.Spec,
+        [BinPackingProfile.Name] = BinPackingProfile.Spec,
+        [GangProfile.Name] = GangProfile.Spec,
+        [FastestAcceleratorProfile.Name] = FastestAcceleratorProfile.Spec,
     };
 
-    public static IReadOnlyCollection<string> Names => Factories.Keys;
+    public static IReadOnlyCollection<string> Names => Specs.Keys;
 
-    public static bool Exists(string name) => Factories.ContainsKey(name);
+    public static bool Exists(string name) => Specs.ContainsKey(name);
 
-    public static SchedulerProfile Create(string name, ProfileContext context) =>
-        Factories.TryGetValue(name, out var factory)
-            ? factory(context)
+    public static ProfileSpec Spec(string name) =>
+        Specs.TryGetValue(name, out var spec)
+            ? spec
             : throw new ArgumentException($"unknown scheduler profile \"{name}\" (known: {string.Join(", ", Names)})", nameof(name));
+
+    public static SchedulerProfile Create(string name, ProfileContext context) => ProfileBuilder.Build(Spec(name), context);
 }
