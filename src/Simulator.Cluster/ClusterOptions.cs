@@ -21,6 +21,9 @@ public sealed record ClusterOptions
     /// <summary>Training speed by model, accelerator count and type: Gavel's table plus the scenario's rows.</summary>
     public ThroughputTable Throughput { get; init; } = ThroughputTable.Default;
 
+    /// <summary>The pod shapes fragmentation-aware GPU policies (FGD) optimise for; null when the scenario gives none.</summary>
+    public Scheduling.Fragmentation.TargetWorkload? TargetWorkload { get; init; }
+
     /// <summary>
     /// Without a duration, a run stops when nothing is left to happen, or at this virtual time if
     /// the cluster never goes quiet (a pod that restarts forever, random faults): 30 days.

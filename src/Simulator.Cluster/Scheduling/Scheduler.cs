@@ -52,7 +52,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private EventHandle _unschedulableEvent;
 
     public Scheduler(ClusterStore store, string profileName = "default", QueueSettings? settings = null, ILogger? logger = null,
-        Workloads.Training.ThroughputTable? throughput = null)
+        Workloads.Training.ThroughputTable? throughput = null, Fragmentation.TargetWorkload? targetWorkload = null)
     {
         _store = store;
         _sim = store.Simulation;
@@ -70,6 +70,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             Store = store,
             WaitingPods = _waiting,
             Random = _sim.Random.Get("scheduler-ties"),
+            TargetWorkload = targetWorkload,
         });
         _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);

@@ -38,6 +38,7 @@ public static class ProfileCatalog
         [BinPackingProfile.Name] = BinPackingProfile.Spec,
         [GangProfile.Name] = GangProfile.Spec,
         [FastestAcceleratorProfile.Name] = FastestAcceleratorProfile.Spec,
+        [SpreadProfile.Name] = SpreadProfile.Spec,
     };
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;
