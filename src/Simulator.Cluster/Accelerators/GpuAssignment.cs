@@ -16,6 +16,14 @@ public static class GpuAssignment
         return true;
     }
 
+    /// <summary>Free thousandths over the first <paramref name="count"/> GPUs (the FGD paper's idle GPU milli).</summary>
+    public static long TotalFree(ReadOnlySpan<int> used, int count)
+    {
+        long free = 0;
+        for (int i = 0; i < count && i < used.Length; i++) free += GpuDemand.MilliPerGpu - used[i];
+        return free;
+    }
+
     /// <summary>GPUs with nothing on them.</summary>
     public static int FullyFree(ReadOnlySpan<int> used, int count)
     {

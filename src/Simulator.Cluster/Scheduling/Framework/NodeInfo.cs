@@ -35,6 +35,13 @@ public sealed class NodeInfo
 
     public int PodCount => _pods.Count;
 
+    /// <summary>
+    /// Bumped by every change to what the node holds or offers (<see cref="SetNode"/>,
+    /// <see cref="AddPod"/>, <see cref="RemovePod"/>), so a score plugin may cache what it derives
+    /// from the node and recompute only when this moves (FGD's fragmentation).
+    /// </summary>
+    public long Generation { get; private set; }
+
     public IReadOnlyList<Pod> Pods => _pods;
 
     /// <summary>Sum of non-zero CPU requests (scoring input).</summary>
@@ -58,6 +65,7 @@ public sealed class NodeInfo
 
     public void SetNode(Node node, ResourceIndex resources)
     {
+        Generation++;
         Node = node;
         Array.Clear(_allocatable);
         AllowedPodNumber = 110;
@@ -79,6 +87,7 @@ public sealed class NodeInfo
 
     public void AddPod(Pod pod, PodInfo info)
     {
+        Generation++;
         _pods.Add(pod);
         foreach (var r in info.Requests)
         {
@@ -100,6 +109,7 @@ public sealed class NodeInfo
     public void RemovePod(Pod pod, PodInfo info)
     {
         if (!_pods.Remove(pod)) return;
+        Generation++;
         foreach (var r in info.Requests) _requested[r.Resource] -= r.Amount;
         NonZeroCpu -= info.NonZeroCpu;
         NonZeroMemory -= info.NonZeroMemory;

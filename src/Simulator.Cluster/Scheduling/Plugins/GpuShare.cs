@@ -11,10 +11,11 @@ namespace Simulator.Cluster.Scheduling.Plugins;
 /// already uses; a share (<c>ksim.dev/gpu-milli</c>) needs one GPU with that much free.
 /// NodeResourcesFit runs first and checks the node-wide sums; this adds the per-GPU view the sums
 /// cannot see (two 0.6 shares on a 2-GPU node leave 800 free in total but 400 on each GPU).
-/// Reserve: records the chosen GPUs on the pod (lowest-indexed free GPUs for whole GPUs, best fit
-/// for a share) so that the cache charges exactly those GPUs when the pod binds.
+/// Reserve: records the chosen GPUs on the pod (by default lowest-indexed free GPUs for whole GPUs,
+/// best fit for a share; a policy profile may choose otherwise through <see cref="GpuShareArgs"/>)
+/// so that the cache charges exactly those GPUs when the pod binds.
 /// </summary>
-public sealed class GpuShare : IFilterPlugin, IReservePlugin, IEnqueueExtensions
+public sealed class GpuShare(IGpuSelector selector) : IFilterPlugin, IReservePlugin, IEnqueueExtensions
 {
     public const string PluginName = "GpuShare";
 
@@ -25,7 +26,15 @@ public sealed class GpuShare : IFilterPlugin, IReservePlugin, IEnqueueExtensions
     private PodInfo? _lastPod;
     private GpuDemand _lastDemand;
 
+    public GpuShare()
+        : this(BestFitGpuSelector.Instance)
+    {
+    }
+
     public string Name => PluginName;
+
+    /// <summary>How the GPUs within the chosen node are picked.</summary>
+    public IGpuSelector Selector { get; } = selector;
 
     public ClusterEventKind EventsToRegister =>
         ClusterEventKind.NodeAdd | ClusterEventKind.NodeAllocatableChange | ClusterEventKind.AssignedPodDelete;
@@ -41,7 +50,7 @@ public sealed class GpuShare : IFilterPlugin, IReservePlugin, IEnqueueExtensions
     {
         var demand = DemandOf(pod);
         if (demand.IsNone) return Status.Success;
-        if (GpuAssignment.Choose(node.GpuUsedMilli, node.GpuCount, demand) is not { } gpus)
+        if (Selector.Choose(pod, node, demand) is not { } gpus)
             return Status.Unschedulable(Name, demand.IsShare ? InsufficientShare : InsufficientGpus);
         pod.Pod.Status.AssignedGpus = gpus;
         return Status.Success;

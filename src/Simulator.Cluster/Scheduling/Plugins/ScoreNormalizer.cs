@@ -24,4 +24,21 @@ public static class ScoreNormalizer
             scores[i] = reverse ? MaxNodeScore - s : s;
         }
     }
+
+    /// <summary>
+    /// Min-max scaling to [0, 100] (the FGD artifact's NormalizeScore, for scores that may leave
+    /// that range): (s - lowest) * 100 / (highest - lowest) in integers; all 0 if every score is equal.
+    /// </summary>
+    public static void MinMax(Span<long> scores)
+    {
+        if (scores.IsEmpty) return;
+        long lowest = long.MaxValue, highest = long.MinValue;
+        foreach (var s in scores)
+        {
+            lowest = Math.Min(lowest, s);
+            highest = Math.Max(highest, s);
+        }
+        long range = highest - lowest;
+        for (int i = 0; i < scores.Length; i++) scores[i] = range == 0 ? 0 : (scores[i] - lowest) * MaxNodeScore / range;
+    }
 }

@@ -22,12 +22,18 @@ public static class PluginRegistry
         [PluginNames.TaintToleration] = (_, _) => new TaintToleration(),
         [PluginNames.NodeAffinity] = (_, _) => new NodeAffinity(),
         [PluginNames.NodeResourcesFit] = (c, a) => NodeResourcesFit.Create(c.Resources, a as NodeResourcesFitArgs),
-        [GpuShare.PluginName] = (_, _) => new GpuShare(),
+        [GpuShare.PluginName] = (c, a) => new GpuShare(GpuShareArgs.SelectorFor(a as GpuShareArgs, c)),
         [PluginNames.DefaultPreemption] = (c, _) => new DefaultPreemption(c.RunFilters, c.PodInfoOf),
         [PluginNames.NodeResourcesBalancedAllocation] = (c, _) => new NodeResourcesBalancedAllocation(c.Resources),
         [FastestAccelerator.PluginName] = (c, _) => new FastestAccelerator(c.Throughput),
         [Coscheduling.PluginName] = (c, _) => new Coscheduling(
             c.Store ?? throw new ArgumentException("Coscheduling reads PodGroups from the cluster store", nameof(c)), c.WaitingPods),
+        [FgdScore.PluginName] = (c, _) => new FgdScore(c.TargetWorkload),
+        [DotProductScore.PluginName] = (_, _) => new DotProductScore(),
+        [GpuClusteringScore.PluginName] = (_, _) => new GpuClusteringScore(),
+        [GpuPackingScore.PluginName] = (_, _) => new GpuPackingScore(),
+        [BestFitScore.PluginName] = (_, _) => new BestFitScore(),
+        [RandomScore.PluginName] = (c, _) => new RandomScore(c.Random),
     };
 
     public static IReadOnlyCollection<string> Names => Factories.Keys;

@@ -39,6 +39,12 @@ public static class ProfileCatalog
         [GangProfile.Name] = GangProfile.Spec,
         [FastestAcceleratorProfile.Name] = FastestAcceleratorProfile.Spec,
         [SpreadProfile.Name] = SpreadProfile.Spec,
+        [GpuSharingProfiles.Random] = GpuSharingProfiles.RandomSpec,
+        [GpuSharingProfiles.DotProduct] = GpuSharingProfiles.DotProductSpec,
+        [GpuSharingProfiles.GpuClustering] = GpuSharingProfiles.GpuClusteringSpec,
+        [GpuSharingProfiles.GpuPacking] = GpuSharingProfiles.GpuPackingSpec,
+        [GpuSharingProfiles.GpuBestFit] = GpuSharingProfiles.GpuBestFitSpec,
+        [GpuSharingProfiles.Fgd] = GpuSharingProfiles.FgdSpec,
     };
 
     public static IReadOnlyCollection<string> Names => Specs.Keys;
