@@ -18,4 +18,9 @@ if (args is [RequestsQuick.Command, .. var requestArgs])
     RequestsQuick.Run(requestArgs);
     return;
 }
+if (args is [FgdQuick.Command, .. var fgdArgs])
+{
+    FgdQuick.Run(fgdArgs);
+    return;
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -36,7 +36,7 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--duration", "-5m", "--duration: must not be negative")]
     [InlineData("--seed", "-5", "--seed: expected a whole number")]
     [InlineData("--seed", "lots", "--seed: expected a whole number")]
-    [InlineData("--profile", "fastest", "--profile: unknown scheduler profile \"fastest\" (known: bin-packing, default, fastest-accelerator, gang, spread)")]
+    [InlineData("--profile", "fastest", "--profile: unknown scheduler profile \"fastest\" (known: bin-packing, default, dot-product, fastest-accelerator, fgd, gang, gpu-best-fit, gpu-clustering, gpu-packing, random, spread)")]
     public async Task Bad_option_values_exit_2_before_anything_runs(string option, string value, string expected)
     {
         var file = _cli.WriteFile("s.yaml", "kind: Scenario\n");

@@ -79,7 +79,7 @@ public class DocumentErrorTests
             spec:
               profile: bin-packer
             """,
-            ["x.yaml:4:12: spec.profile: unknown scheduler profile \"bin-packer\" (known: bin-packing, default, fastest-accelerator, gang, spread)"]
+            ["x.yaml:4:12: spec.profile: unknown scheduler profile \"bin-packer\" (known: bin-packing, default, dot-product, fastest-accelerator, fgd, gang, gpu-best-fit, gpu-clustering, gpu-packing, random, spread)"]
         },
         {
             "duplicate key",

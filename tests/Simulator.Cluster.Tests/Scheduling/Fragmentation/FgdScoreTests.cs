@@ -108,4 +108,26 @@ public class FgdScoreTests
         Assert.Equal(fromBestFit.ToArray(), fromFgd.ToArray());
         Assert.Equal([100, 0], fromFgd.ToArray());
     }
+
+    [Fact]
+    public void Scoring_a_seen_shape_on_seen_nodes_allocates_nothing_and_a_changed_node_is_rescored()
+    {
+        var nodes = Enumerable.Range(0, 50).Select(i => Node("n" + i, 96_000, [i % 3 * 300, 0, 0, 1000, 0, 0, 0, 0])).ToArray();
+        var plugin = new FgdScore(HalfAndWhole);
+        var pod = Share(500);
+        plugin.PreScore(pod, nodes);
+        foreach (var n in nodes) plugin.Score(pod, n);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        long total = 0;
+        for (int round = 0; round < 10; round++)
+            foreach (var n in nodes) total += plugin.Score(pod, n);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+
+        // Filling the free GPU 1 of n0 changes its generation: its score is recomputed (F' grows).
+        long old = plugin.Score(pod, nodes[0]);
+        Add(nodes[0], new PodBuilder("filler").Gpus(1).Build(), 1);
+        Assert.Equal(new FgdScore(HalfAndWhole).Score(pod, nodes[0]), plugin.Score(pod, nodes[0]));
+        Assert.True(total > 0 && old > 0);
+    }
 }
