@@ -12,10 +12,11 @@ namespace Simulator.Benchmarks.Scheduling;
 
 /// <summary>
 /// The FGD paper's policies on the Alibaba openb cluster: `dotnet Simulator.Benchmarks.dll
-/// fgd-quick [profile ...] [--data dir] [--shuffle seed] [--all-nodes] [--arrive percent]` (default: default and the six policies).
+/// fgd-quick [profile ...] [--data dir] [--shuffle seed] [--all-nodes] [--arrive percent] [--coverage percent]` (default: default and the six policies).
 /// Each run places the trace's pods in file order (or shuffled) on its 1,213 GPU nodes (or all
 /// 1,523 with the CPU-only ones) with no departures (or only the first pods whose GPU requests
-/// add up to a percentage of the cluster's GPUs, the paper's "arrived workload"), as the paper's
+/// add up to a percentage of the cluster's GPUs, the paper's "arrived workload"); FGD's target
+/// workload covers 95 % of the pods unless --coverage says otherwise, as the paper's
 /// experiments fill the cluster: the scheduling cycle (every node filtered and, for the policies,
 /// scored), Reserve (GpuShare's GPU choice) and the cache's AddPod, without the store, queue or
 /// kubelet. Prints, for the best of a few runs, pods/s, bytes allocated per pod on this thread
@@ -36,13 +37,14 @@ internal static class FgdQuick
         string directory = OpenbTrace.DefaultDirectory;
         int? shuffle = null;
         bool cpuNodesToo = false;
-        double arrive = 0;
+        double arrive = 0, coverage = 0.95;
         var profiles = new List<string>();
         for (int i = 0; i < args.Count; i++)
         {
             if (args[i] == "--data" && i + 1 < args.Count) directory = args[++i];
             else if (args[i] == "--shuffle" && i + 1 < args.Count) shuffle = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else if (args[i] == "--all-nodes") cpuNodesToo = true;
+            else if (args[i] == "--coverage" && i + 1 < args.Count) coverage = double.Parse(args[++i], CultureInfo.InvariantCulture) / 100;
             else if (args[i] == "--arrive" && i + 1 < args.Count) arrive = double.Parse(args[++i], CultureInfo.InvariantCulture) / 100;
             else profiles.Add(args[i]);
         }
@@ -52,7 +54,7 @@ internal static class FgdQuick
         var pods = OpenbTrace.Pods(directory);
         if (shuffle is { } seed) new Random(seed).Shuffle(pods);
         if (arrive > 0) pods = Arrived(pods, nodes, arrive);
-        var workload = TargetWorkload.FromPods(pods.Select(PodShape.Of));
+        var workload = TargetWorkload.FromPods(pods.Select(PodShape.Of), coverage);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"openb: {nodes.Length:N0} {(cpuNodesToo ? "nodes (GPU and CPU-only)" : "GPU nodes")}, {pods.Length:N0} pods in {(shuffle is null ? "file order" : $"an order shuffled with seed {shuffle}")}, target workload {workload.Shapes.Count} shapes; best of {Rounds}"));
         Console.WriteLine($"{"profile",-16} {"pods/s",10} {"us/pod",8} {"bytes/pod",10} {"us/placed",10} {"B/placed pod",12} {"placed",8} {"GPU alloc",10} {"idle frag",10}");
