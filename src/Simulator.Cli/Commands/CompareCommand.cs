@@ -45,7 +45,7 @@ internal sealed class CompareCommand : Command
 
     private readonly Option<int> _seeds = new("--seeds")
     {
-        Description = $"How many seeds each profile runs with (default {DefaultSeeds}).",
+        Description = "How many seeds each profile runs with.",
         HelpName = "N",
         DefaultValueFactory = _ => DefaultSeeds,
         CustomParser = result => PositiveInteger("--seeds", result.Tokens[0].Value, result.AddError),
@@ -140,7 +140,7 @@ internal sealed class CompareCommand : Command
                 $"{profiles.Count * seeds.Count} runs in {wall.TotalSeconds:F1} s; results: {_context.Display(directory)}"));
             return ExitCodes.Ok;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && IsCancellation(e))
         {
             Remove(temp);
             _context.Error.WriteLine("ksim: interrupted; a comparison needs every run, so nothing was written");
@@ -153,6 +153,10 @@ internal sealed class CompareCommand : Command
             return InternalError.Report(_context, cause, withStackTrace: logLevel <= LogLevel.Debug);
         }
     }
+
+    /// <summary>Parallel.For reports a cancelled body as itself or wrapped with the others.</summary>
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException all && all.InnerExceptions.All(i => i is OperationCanceledException));
 
     /// <summary>The scenario's seed and the N - 1 after it (wrapping past the largest seed), the same for every profile.</summary>
     internal static IReadOnlyList<ulong> Seeds(ulong first, int count)

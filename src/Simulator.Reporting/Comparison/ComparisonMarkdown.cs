@@ -26,7 +26,7 @@ public static class ComparisonMarkdown
             var direction = m.Direction == MetricDirection.LowerIsBetter ? "lower is better" : "higher is better";
             writer.WriteLine($"## {m.Name} ({m.Unit}, {direction})");
             writer.WriteLine();
-            writer.WriteLine(m.Description + ".");
+            writer.WriteLine(char.ToUpperInvariant(m.Description[0]) + m.Description[1..] + ".");
             writer.WriteLine();
             writer.WriteLine($"| profile | n | mean | 95 % CI | vs {c.Baseline} | 95 % CI of difference | verdict |");
             writer.WriteLine("|---|---:|---:|---|---:|---|---|");

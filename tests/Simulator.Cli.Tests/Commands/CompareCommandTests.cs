@@ -173,6 +173,21 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task An_interrupted_comparison_writes_nothing_and_exits_130()
+    {
+        using var interrupt = new CancellationTokenSource();
+        interrupt.Cancel();
+        _cli.Cancellation = interrupt.Token;
+
+        var (outcome, output) = await CompareAsync(OneNode, "--profiles", "default,spread", "--seeds", "2");
+
+        Assert.Equal(130, outcome.ExitCode);
+        Assert.Contains("nothing was written", outcome.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+        Assert.Empty(Directory.GetDirectories(_cli.WorkingDirectory));
+    }
+
+    [Fact]
     public async Task Without_out_the_comparison_goes_next_to_the_scenarios_runs()
     {
         var file = _cli.WriteFile("scenario.yaml", OneNode);
