@@ -2,9 +2,9 @@ namespace Simulator.Cli.Execution;
 
 /// <summary>
 /// The one progress line of <c>ksim compare</c> on stderr: runs done out of the total and an
-/// estimate of the time left (the mean wall time per finished run so far, times the runs left,
-/// divided by nothing: runs in flight already count in the elapsed time). On a terminal the line
-/// is rewritten in place; otherwise a line at most every two seconds, and the last one.
+/// estimate of the time left, the wall time so far per finished run times the runs left (with K
+/// runs at once, the elapsed time already covers K at a time, so no division by K). On a
+/// terminal the line is rewritten in place; otherwise a line at most every two seconds, and the last one.
 /// </summary>
 internal sealed class CompareProgress(CliContext context, int total)
 {

@@ -1,3 +1,5 @@
+using Simulator.Cli.Commands;
+
 namespace Simulator.Cli.Tests.Commands;
 
 public sealed class CompareCommandTests : IDisposable
@@ -170,6 +172,13 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Contains("- seeds: 40..42 (3), the same for every profile\n", md, StringComparison.Ordinal);
         var table = md[md.IndexOf("## jct_mean", StringComparison.Ordinal)..];
         Assert.Matches(@"\| fastest-accelerator \| 3 \| [^\n]*\| baseline \|\n\| default \| 3 \| [^\n]*\| worse \|", table);
+    }
+
+    [Fact]
+    public void Seeds_follow_the_scenarios_seed_and_wrap_past_the_largest()
+    {
+        Assert.Equal([7UL, 8UL, 9UL], CompareCommand.Seeds(7, 3));
+        Assert.Equal([ulong.MaxValue, 0UL], CompareCommand.Seeds(ulong.MaxValue, 2));
     }
 
     [Fact]
