@@ -19,6 +19,7 @@ internal static class Cli
 
         Results go to results/<scenario>/<run-id>/ under the current folder, or to --out DIR:
         summary.json, pods.csv, timeseries.csv, events.log, manifest.json and a copy of the scenario.
+        ksim compare runs a scenario under several profiles and seeds and says which is better and how sure.
 
         Exit codes: 0 ok; 1 internal error (a bug in ksim; rerun: results differ); 2 bad input
         (scenario errors, bad option values, output folder not empty); 130 interrupted by Ctrl+C
@@ -69,6 +70,7 @@ internal static class Cli
             new RunCommand(context, logLevel, args),
             new ValidateCommand(context, logLevel),
             new RerunCommand(context, logLevel, args),
+            new CompareCommand(context, logLevel, args),
         };
         foreach (var option in root.Options)
         {

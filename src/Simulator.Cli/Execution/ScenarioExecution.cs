@@ -61,15 +61,7 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
             return (null, InternalError.Report(context, e, withStackTrace: logLevel <= LogLevel.Debug));
         }
 
-        var record = new RunRecord
-        {
-            ScenarioName = scenario.Name,
-            Seed = options.Seed ?? scenario.Seed,
-            Profile = options.Profile ?? scenario.Profile,
-            Result = result,
-            Scenario = new ScenarioSource(context.FullPath(scenarioPath), scenario.SourceFiles),
-            Provenance = Provenance(options, arguments, started),
-        };
+        var record = Record(scenario, scenarioPath, options, arguments, result, started);
         try
         {
             LogWriting(_logger, outputDirectory);
@@ -87,6 +79,19 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
         }
         return (record, ExitCodes.Ok);
     }
+
+    /// <summary>What the results folder records about one finished run.</summary>
+    public RunRecord Record(
+        ScenarioDefinition scenario, string scenarioPath, RunOptions options, IReadOnlyList<string> arguments, RunResult result, DateTimeOffset started) =>
+        new()
+        {
+            ScenarioName = scenario.Name,
+            Seed = options.Seed ?? scenario.Seed,
+            Profile = options.Profile ?? scenario.Profile,
+            Result = result,
+            Scenario = new ScenarioSource(context.FullPath(scenarioPath), scenario.SourceFiles),
+            Provenance = Provenance(options, arguments, started),
+        };
 
     private RunProvenance Provenance(RunOptions options, IReadOnlyList<string> arguments, DateTimeOffset started)
     {

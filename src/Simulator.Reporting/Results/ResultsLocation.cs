@@ -16,9 +16,18 @@ public static class ResultsLocation
     /// A folder that does not exist yet under <paramref name="resultsRoot"/>; "-2", "-3"... is
     /// appended when two runs of the same scenario and seed start in the same second.
     /// </summary>
-    public static string DefaultDirectory(string resultsRoot, string scenarioName, DateTime utcNow, ulong seed)
+    public static string DefaultDirectory(string resultsRoot, string scenarioName, DateTime utcNow, ulong seed) =>
+        Unused(Path.Combine(resultsRoot, SafeName(scenarioName), RunId(utcNow, seed)));
+
+    /// <summary>
+    /// Where <c>ksim compare</c> writes without <c>--out</c>: <c>results/&lt;scenario&gt;/compare-&lt;UTC start&gt;/</c>,
+    /// next to the scenario's runs, with the same "-2", "-3"... rule.
+    /// </summary>
+    public static string DefaultCompareDirectory(string resultsRoot, string scenarioName, DateTime utcNow) =>
+        Unused(Path.Combine(resultsRoot, SafeName(scenarioName), "compare-" + utcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)));
+
+    private static string Unused(string basePath)
     {
-        var basePath = Path.Combine(resultsRoot, SafeName(scenarioName), RunId(utcNow, seed));
         var path = basePath;
         for (int n = 2; Directory.Exists(path) || File.Exists(path); n++)
         {

@@ -17,4 +17,7 @@ public static class SchedulerProfiles
     /// <summary>The message for a name that is not known.</summary>
     public static string UnknownMessage(string name) =>
         $"unknown scheduler profile \"{name}\" (known: {string.Join(", ", Known)})";
+
+    /// <summary><c>; did you mean "x"?</c> when <paramref name="name"/> is close to a known profile, or nothing.</summary>
+    public static string Hint(string name) => Validation.Suggestions.Hint(name, Known);
 }

@@ -15,7 +15,7 @@ public sealed class RootCommandTests : IDisposable
         var outcome = await _cli.RunAsync("--help");
 
         Assert.Equal(0, outcome.ExitCode);
-        foreach (var expected in new[] { "run", "validate", "rerun", "scenario is a YAML file or a folder of YAML files", "results/<scenario>/<run-id>/", "Exit codes: 0 ok; 1 internal error", "2 bad input" })
+        foreach (var expected in new[] { "run", "validate", "rerun", "compare", "scenario is a YAML file or a folder of YAML files", "results/<scenario>/<run-id>/", "Exit codes: 0 ok; 1 internal error", "2 bad input" })
         {
             Assert.Contains(expected, outcome.Out, StringComparison.Ordinal);
         }
@@ -26,6 +26,8 @@ public sealed class RootCommandTests : IDisposable
     [InlineData("run", "--duration")]
     [InlineData("validate", "file:line:col")]
     [InlineData("rerun", "byte-identical")]
+    [InlineData("compare", "--profiles")]
+    [InlineData("compare", "Student t")]
     public async Task Each_command_has_its_own_help(string command, string expected)
     {
         var outcome = await _cli.RunAsync(command, "--help");

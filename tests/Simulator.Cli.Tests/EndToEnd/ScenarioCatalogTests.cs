@@ -2,6 +2,7 @@ using Simulator.Cli.Support;
 using Simulator.Cluster.Api;
 using Simulator.Cluster.Metrics;
 using Simulator.Engine;
+using Simulator.Reporting.Comparison;
 using Simulator.Scenarios;
 
 namespace Simulator.Cli.Tests.EndToEnd;
@@ -214,6 +215,17 @@ public sealed class ScenarioCatalogTests : IDisposable
                 j => Assert.True(j.Training!.LostGpuHours <= j.Training.Interruptions * 0.5 * 8));
             Assert.Equal(result.Jobs.Sum(j => j.Training!.LostGpuHours), result.Summary.Training.LostGpuHours, 6);
         },
+        ["11-policy-comparison.yaml"] = result =>
+        {
+            Assert.Equal(150, result.Jobs.Count);
+            Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
+            // Only the old 4-GPU chassis fails, and it fails often enough to cost training.
+            var outages = result.Nodes.Where(n => n.State == NodeState.NotReady).ToList();
+            Assert.True(outages.Count >= 10, $"{outages.Count} outages");
+            Assert.All(outages, n => Assert.Equal("quad", n.Pool));
+            Assert.True(result.Summary.Training.Interruptions > 0);
+            Assert.Equal(result.Jobs.Sum(j => j.Training!.LostGpuHours), result.Summary.Training.LostGpuHours, 6);
+        },
         ["gavel-fifo.yaml"] = result =>
         {
             var measure = Assert.Single(result.Summary.Generators).Measure!;
@@ -280,6 +292,34 @@ public sealed class ScenarioCatalogTests : IDisposable
         Assert.Equal(1000, aware.Completed);
         Assert.True(aware.MeanJctSeconds < typeBlind.MeanJctSeconds / 1.5,
             $"fastest-accelerator {aware.MeanJctSeconds / 3600:F1} h vs default {typeBlind.MeanJctSeconds / 3600:F1} h");
+    }
+
+    /// <summary>
+    /// What <c>ksim compare ... --profiles bin-packing,spread</c> shows, on five seeds: both effects,
+    /// each with a paired 95 % interval that excludes zero.
+    /// </summary>
+    [Fact]
+    public void Bin_packing_queues_less_and_spread_loses_less_to_failures()
+    {
+        string[] profiles = ["bin-packing", "spread"];
+        ulong[] seeds = [11, 12, 13, 14, 15];
+        var metrics = HeadlineMetrics.All;
+        var values = new IReadOnlyList<double?>[profiles.Length][];
+        for (int p = 0; p < profiles.Length; p++) values[p] = new IReadOnlyList<double?>[seeds.Length];
+        Parallel.For(0, profiles.Length * seeds.Length, i =>
+        {
+            int p = i / seeds.Length, s = i % seeds.Length;
+            var loaded = ScenarioLoader.Load(Path.Combine(Root, "scenarios", "11-policy-comparison.yaml"));
+            var result = ScenarioRunner.Run(loaded.Scenario!, new RunOptions { Profile = profiles[p], Seed = seeds[s] }, null, CancellationToken.None);
+            values[p][s] = [.. metrics.Select(m => m.Extract(result))];
+        });
+        var comparison = PairedComparison.Compare("policy-comparison", seeds, profiles, "bin-packing", metrics, values);
+
+        ProfileResult Spread(string metric) => comparison.Metrics.Single(m => m.Metric.Name == metric).Profiles.Single(p => p.Profile == "spread");
+        var queueing = Spread("queueing_delay_mean");
+        var lost = Spread("lost_gpu_hours");
+        Assert.True(queueing.Significant && queueing.Difference!.Value.Mean > 0, $"spread - bin-packing queueing delay: {queueing.Difference}");
+        Assert.True(lost.Significant && lost.Difference!.Value.Mean < 0, $"spread - bin-packing lost GPU-hours: {lost.Difference}");
     }
 
     private static RunResult RunWithProfile(string scenario, string profile)

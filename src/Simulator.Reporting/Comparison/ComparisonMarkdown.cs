@@ -1,0 +1,69 @@
+using System.Globalization;
+
+namespace Simulator.Reporting.Comparison;
+
+/// <summary>
+/// comparison.md (and what <c>ksim compare</c> prints): what was compared, then one table per
+/// metric with the best profile first. Nothing in it depends on the wall clock or on the order
+/// the runs finished, so the same scenario and seeds give the same bytes.
+/// </summary>
+public static class ComparisonMarkdown
+{
+    public const string FileName = "comparison.md";
+
+    public static void Write(TextWriter writer, ComparisonResult c)
+    {
+        writer.WriteLine($"# Comparison: {c.ScenarioName}");
+        writer.WriteLine();
+        writer.WriteLine($"- profiles: {string.Join(", ", c.Profiles)} (baseline: {c.Baseline})");
+        writer.WriteLine($"- seeds: {SeedsText(c.Seeds)}, the same for every profile");
+        writer.WriteLine("- each value: mean over the seeds +/- the half-width of its 95 % Student t interval;");
+        writer.WriteLine($"  vs {c.Baseline}: the mean per-seed difference (profile minus baseline) and its 95 % interval");
+        foreach (var metric in c.Metrics)
+        {
+            var m = metric.Metric;
+            writer.WriteLine();
+            var direction = m.Direction == MetricDirection.LowerIsBetter ? "lower is better" : "higher is better";
+            writer.WriteLine($"## {m.Name} ({m.Unit}, {direction})");
+            writer.WriteLine();
+            writer.WriteLine(char.ToUpperInvariant(m.Description[0]) + m.Description[1..] + ".");
+            writer.WriteLine();
+            writer.WriteLine($"| profile | n | mean | 95 % CI | vs {c.Baseline} | 95 % CI of difference | verdict |");
+            writer.WriteLine("|---|---:|---:|---|---:|---|---|");
+            foreach (var p in metric.BestFirst())
+            {
+                var v = p.Value;
+                var d = p.Difference;
+                var verdict = p.Profile == c.Baseline ? "baseline" : metric.Verdict(p);
+                writer.WriteLine(
+                    $"| {p.Profile} | {v.Count} | {Number(v.Mean)}{PlusMinus(v)} | {Interval(v)} | {Signed(d?.Mean)} | {(d is { } di ? Interval(di) : "")} | {verdict} |");
+            }
+        }
+    }
+
+    /// <summary>"11..20" for consecutive seeds, which is what compare runs.</summary>
+    private static string SeedsText(IReadOnlyList<ulong> seeds)
+    {
+        bool consecutive = true;
+        for (int i = 1; i < seeds.Count; i++) consecutive &= seeds[i] == unchecked(seeds[i - 1] + 1);
+        return consecutive && seeds.Count > 2
+            ? $"{seeds[0]}..{seeds[^1]} ({seeds.Count})"
+            : $"{string.Join(", ", seeds)} ({seeds.Count})";
+    }
+
+    private static string PlusMinus(MeanInterval v) => v.HalfWidth is { } h ? " +/- " + Number(h) : "";
+
+    private static string Interval(MeanInterval v) => v.Low is { } low && v.High is { } high ? $"[{Number(low)}, {Number(high)}]" : "";
+
+    private static string Signed(double? value) =>
+        value is not { } v ? "" : v > 0 ? "+" + Number(v) : Number(v);
+
+    /// <summary>Four significant digits, never exponent notation, so columns read at a glance.</summary>
+    internal static string Number(double value)
+    {
+        if (value == 0) return "0";
+        double magnitude = Math.Abs(value);
+        int decimals = magnitude >= 1000 ? 0 : Math.Clamp(3 - (int)Math.Floor(Math.Log10(magnitude)), 0, 6);
+        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,74 @@
+using Simulator.Cluster.Metrics;
+
+namespace Simulator.Reporting.Comparison;
+
+/// <summary>
+/// The metrics <c>ksim compare</c> reports, one line each, in the order they are reported. A new
+/// summary section becomes comparable by adding a line here: a name (snake_case, as in
+/// summary.json), a unit, a direction and how to read it from a run, returning null when the run
+/// has no data for it.
+/// </summary>
+public static class HeadlineMetrics
+{
+    private const MetricDirection Lower = MetricDirection.LowerIsBetter;
+    private const MetricDirection Higher = MetricDirection.HigherIsBetter;
+
+    public static IReadOnlyList<HeadlineMetric> All { get; } =
+    [
+        new("scheduling_latency_p95", "s", Lower, "pod creation to binding, 95th percentile",
+            r => r.Summary.SchedulingLatency.Count > 0 ? r.Summary.SchedulingLatency.P95Seconds : null),
+        new("pods_unschedulable", "pods", Lower, "pods never placed by the end",
+            r => r.Summary.PodsUnschedulable),
+        new("jobs_completed", "jobs", Higher, "Jobs with the Complete condition",
+            r => r.Summary.Jobs.Total > 0 ? r.Summary.Jobs.Completed : null),
+        new("jct_mean", "s", Lower, "Job completion time, mean over completed Jobs",
+            r => r.Summary.Jobs.Completed > 0 ? r.Summary.Jobs.CompletionTime.MeanSeconds : null),
+        new("jct_p95", "s", Lower, "Job completion time, 95th percentile",
+            r => r.Summary.Jobs.Completed > 0 ? r.Summary.Jobs.CompletionTime.P95Seconds : null),
+        new("queueing_delay_mean", "s", Lower, "training Job submission to all workers up, mean",
+            QueueingDelayMean),
+        new("training_makespan", "s", Lower, "first training submission to last completion",
+            r => r.Summary.Training.Completed > 0 ? r.Summary.Training.MakespanSeconds : null),
+        new("lost_gpu_hours", "GPU-h", Lower, "training thrown away by failures, times the accelerators training",
+            r => r.Summary.Training.Jobs > 0 ? r.Summary.Training.LostGpuHours : null),
+        new("training_interruptions", "count", Lower, "training jobs stopped by a failure",
+            r => r.Summary.Training.Jobs > 0 ? r.Summary.Training.Interruptions : null),
+        new("allocation_cpu", "ratio", Higher, "time-weighted requested over allocatable CPU",
+            r => Allocation(r, "cpu")),
+        new("allocation_gpu", "ratio", Higher, "time-weighted allocated over allocatable nvidia.com/gpu",
+            r => Allocation(r, "nvidia.com/gpu")),
+        new("time_to_recover_p50", "s", Lower, "Deployment outage to ready again, median",
+            r => r.Summary.TimeToRecover.Count > 0 ? r.Summary.TimeToRecover.P50Seconds : null),
+        new("request_latency_p95", "s", Lower, "request latency, 95th percentile over completed requests",
+            r => r.Requests.Completed > 0 ? r.Requests.P95Seconds : null),
+        new("slo_attainment", "ratio", Higher, "finished requests within their Service's SLO",
+            r => r.Requests.SloAttainment),
+    ];
+
+    /// <summary>Null for a resource no node had: a ratio over zero allocatable is not a measurement.</summary>
+    private static double? Allocation(RunResult r, string resource) =>
+        r.Summary.AllocationRatio.TryGetValue(resource, out var ratio) && r.TimeSeries.Count > 0 && HasAllocatable(r, resource) ? ratio : null;
+
+    private static bool HasAllocatable(RunResult r, string resource)
+    {
+        foreach (var row in r.TimeSeries)
+        {
+            if (row.Allocatable.TryGetValue(resource, out var amount) && amount > 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Submission to the instant every worker first ran, over training Jobs whose workers all came up.</summary>
+    private static double? QueueingDelayMean(RunResult r)
+    {
+        double sum = 0;
+        int count = 0;
+        foreach (var job in r.Jobs)
+        {
+            if (job.Training?.QueueingDelay is not { } delay) continue;
+            sum += delay.TotalSeconds;
+            count++;
+        }
+        return count > 0 ? sum / count : null;
+    }
+}
