@@ -17,4 +17,12 @@ public static class SchedulerProfiles
     /// <summary>The message for a name that is not known.</summary>
     public static string UnknownMessage(string name) =>
         $"unknown scheduler profile \"{name}\" (known: {string.Join(", ", Known)})";
+
+    /// <summary>A built-in profile or one of the scenario's KubeSchedulerConfiguration profiles (by schedulerName).</summary>
+    public static bool IsKnown(string name, IReadOnlyList<ProfileSpec> configured) => ProfileSelection.IsKnown(name, configured);
+
+    /// <summary>The message for a name that is neither built in nor configured.</summary>
+    public static string UnknownMessage(string name, IReadOnlyList<ProfileSpec> configured) =>
+        configured.Count == 0 ? UnknownMessage(name)
+            : $"unknown scheduler profile \"{name}\" (built in: {string.Join(", ", Known)}; configured: {string.Join(", ", configured.Select(p => p.Name))})";
 }
