@@ -26,6 +26,8 @@ internal static class ScenarioSettingsReader
         var profile = FieldValues.String(profileField, errors);
         if (profile is not null && !SchedulerProfiles.IsKnown(profile, context.SchedulerConfiguration))
             errors.At(profileField, SchedulerProfiles.UnknownMessage(profile, context.SchedulerConfiguration));
+        else if (profile is not null && SchedulerProfiles.QueueSortConflict(profile, context.SchedulerConfiguration) is { } conflict)
+            errors.At(profileField, conflict);
 
         var kubelet = spec.Child("kubelet");
         FieldValues.CheckFields(kubelet, errors, "imagePullBandwidth", "containerStartTime");

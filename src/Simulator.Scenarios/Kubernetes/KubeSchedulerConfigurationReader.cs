@@ -202,20 +202,11 @@ internal static class KubeSchedulerConfigurationReader
 
     private static string KnownPlugins() => string.Join(", ", PluginRegistry.Names.Order(StringComparer.Ordinal));
 
-    /// <summary>Builds the profile once, as kube-scheduler's framework would at start-up; the queue sort's name, or null after reporting why it cannot be built.</summary>
+    /// <summary>The profile's queue sort, or null after reporting why it cannot be built.</summary>
     private static string? CheckBuild(ProfileSpec spec, SourceField field, ScenarioErrors errors)
     {
-        try
-        {
-            var sim = new Engine.Simulation(1);
-            var context = new ProfileContext(new ResourceIndex(), (_, _) => Status.Success, _ => throw new InvalidOperationException(),
-                Cluster.Workloads.Training.ThroughputTable.Default) { Store = new Cluster.Store.ClusterStore(sim) };
-            return ProfileBuilder.Build(spec, context).QueueSort.Name;
-        }
-        catch (ArgumentException e)
-        {
-            errors.At(field.Child("plugins"), e.Message.Split(" (Parameter", 2)[0]);
-            return null;
-        }
+        var sort = ProfileChecks.QueueSortOf(spec, out var error);
+        if (error is not null) errors.At(field.Child("plugins"), error);
+        return sort;
     }
 }

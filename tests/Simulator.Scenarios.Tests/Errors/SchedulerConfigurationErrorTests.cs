@@ -164,6 +164,19 @@ public class SchedulerConfigurationErrorTests
             """,
             ["x.yaml:9:17: spec.profile: unknown scheduler profile \"packr\" (built in: bin-packing, default, fastest-accelerator, gang, spread; configured: packer)"]
         },
+        {
+            "scenario profile sorting the queue unlike the configured profiles",
+            Config + """
+            profiles:
+            - schedulerName: packer
+            ---
+            apiVersion: ksim.dev/v1alpha1
+            kind: Scenario
+            metadata: {name: s}
+            spec: {profile: gang}
+            """,
+            ["x.yaml:9:17: spec.profile: profile \"gang\" sorts the queue with Coscheduling but the configured profile \"packer\" with PrioritySort: queueSort must be the same for all profiles"]
+        },
     };
 
     [Theory]
