@@ -105,9 +105,6 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
 
     public SchedulerProfile Profile => _profile;
 
-    /// <summary>The profile that schedules pods naming <paramref name="schedulerName"/>, or null (such pods stay Pending).</summary>
-    public SchedulerProfile? ProfileFor(string schedulerName) => _frameworks.GetValueOrDefault(schedulerName)?.Profile;
-
     private ProfileFramework FrameworkOf(Pod pod) => _frameworks[pod.Spec.SchedulerName];
 
     public SchedulerCache Cache => _cache;

@@ -65,4 +65,22 @@ public sealed class ProfilesCommandTests : IDisposable
         Assert.Contains(file + ":6:50: profiles[0].plugins.score.enabled[0].weight: Invalid value: 200: plugin weight not in valid range [1, 100]",
             outcome.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_profile_option_sorting_the_queue_unlike_the_configuration_exits_2_and_writes_nothing()
+    {
+        var file = _cli.WriteFile("two.yaml", """
+            apiVersion: kubescheduler.config.k8s.io/v1
+            kind: KubeSchedulerConfiguration
+            profiles:
+            - schedulerName: packer
+            """);
+
+        var (outcome, output) = await _cli.RunToTempOutAsync(file, "--profile", "gang");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("ksim: --profile: profile \"gang\" sorts the queue with Coscheduling but the configured profile \"packer\" with PrioritySort: queueSort must be the same for all profiles",
+            outcome.Error.Trim());
+        Assert.False(Directory.Exists(output));
+    }
 }
