@@ -1,3 +1,5 @@
+using FsCheck.Xunit;
+using Simulator.Cluster.Scheduling.Framework;
 using Simulator.Cluster.Scheduling.Plugins;
 using Simulator.Cluster.Scheduling.Profiles;
 using Simulator.Scenarios.Kubernetes;
@@ -115,5 +117,30 @@ public class KubeSchedulerConfigurationRoundTripTests
         Assert.Equal(2, again.Count);
         AssertSameSpec(specs[0], again[0]);
         AssertSameSpec(specs[1], again[1]);
+    }
+
+    /// <summary>
+    /// Any profile derived from the defaults (plugins dropped, taken off some points, reweighted,
+    /// a score plugin added) prints as a configuration that reads back into the same spec.
+    /// PrioritySort is left alone so that the profile keeps its one queue sort.
+    /// </summary>
+    [Property(MaxTest = 200)]
+    public void Derived_profiles_read_back_equal(byte[] choices, bool addScorePlugin, byte addedWeight, byte percentage)
+    {
+        var spec = DefaultProfile.Spec with { Name = "derived", PercentageOfNodesToScore = percentage % 101 };
+        int c = 0;
+        byte Next() => choices.Length == 0 ? (byte)0 : choices[c++ % choices.Length];
+        foreach (var entry in DefaultProfile.Spec.Plugins)
+        {
+            if (entry.Name == PluginNames.PrioritySort) continue;
+            byte choice = Next();
+            if (choice % 5 == 0) spec = spec.Disable(entry.Name);
+            else if (choice % 5 == 1) spec = spec.Disable(entry.Name, (ExtensionPoints)(Next() & (int)ExtensionPoints.All & ~(int)ExtensionPoints.QueueSort));
+            else if (choice % 5 == 2 && entry.Weight > 0) spec = spec.Enable(entry.Name, 1 + Next() % 100);
+        }
+        if (addScorePlugin) spec = spec.Enable(FastestAccelerator.PluginName, 1 + addedWeight % 100);
+
+        var back = ReadBack(KubeSchedulerConfigurationWriter.Write([spec]));
+        AssertSameSpec(spec, Assert.Single(back));
     }
 }
