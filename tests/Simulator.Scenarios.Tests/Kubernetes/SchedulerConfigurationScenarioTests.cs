@@ -45,23 +45,27 @@ public class SchedulerConfigurationScenarioTests
 
     private static string NodeOf(ClusterStore store, string pod) => store.GetPod("default/" + pod)!.Spec.NodeName;
 
-    /// <summary>The README's example: default-scheduler spreads, "packer" packs with a RequestedToCapacityRatio shape.</summary>
+    /// <summary>The README's example, verbatim: default-scheduler ignores taints in its filter, "packer" packs with a RequestedToCapacityRatio shape.</summary>
     public const string TwoProfiles = """
         apiVersion: kubescheduler.config.k8s.io/v1
         kind: KubeSchedulerConfiguration
+        percentageOfNodesToScore: 0          # 0-100, 0 = adaptive; a profile's own wins
         profiles:
-        - schedulerName: default-scheduler
-        - schedulerName: packer
+        - schedulerName: default-scheduler   # the default, with taints ignored by the filter
+          plugins:
+            filter:
+              disabled: [{name: TaintToleration}]
+        - schedulerName: packer              # pods with spec.schedulerName: packer
           pluginConfig:
           - name: NodeResourcesFit
             args:
               scoringStrategy:
-                type: RequestedToCapacityRatio
-                resources: [{name: cpu, weight: 1}, {name: memory, weight: 1}]
+                type: RequestedToCapacityRatio          # or LeastAllocated, MostAllocated
+                resources: [{name: cpu, weight: 1}, {name: nvidia.com/gpu, weight: 3}]
                 requestedToCapacityRatio:
-                  shape:
-                  - {utilization: 0, score: 0}
-                  - {utilization: 100, score: 10}
+                  shape:                                # utilization 0-100 -> score 0-10
+                  - {utilization: 0, score: 0}          # rising: bin packing
+                  - {utilization: 100, score: 10}       # (10 -> 0 would spread)
         """;
 
     [Fact]
@@ -69,7 +73,7 @@ public class SchedulerConfigurationScenarioTests
     {
         // big: 8 CPU / 32Gi, small: 4 CPU / 16Gi; each pod asks 1 CPU / 4Gi. The other plugins
         // score both nodes alike (both balanced, no taints, no affinity), so NodeResourcesFit decides:
-        // packer (RTCR, shape x10): big u = 12 -> 12, small u = 25 -> 25: small.
+        // packer (RTCR, shape x10; cpu only, the pods ask no GPU): big u = 12 -> 12, small u = 25 -> 25: small.
         // default (LeastAllocated), after packed is on small: big 87, small (4000-2000)*100/4000 = 50
         // and memory 50: big.
         var yaml = TwoProfiles + Node("big", "8", "32Gi") + Node("small", "4", "16Gi")
@@ -139,7 +143,7 @@ public class SchedulerConfigurationScenarioTests
     public void The_scenario_profile_may_name_a_configured_profile_which_then_serves_default_scheduler()
     {
         // As the first test, but spec.profile: packer makes packer serve default-scheduler pods too:
-        // both pods pack onto small (after the first, small is at u = 50 -> 50 against big's 25).
+        // both pods pack onto small (after the first, small's cpu is at u = 50 -> 50 against big's 12).
         var yaml = TwoProfiles + Node("big", "8", "32Gi") + Node("small", "4", "16Gi") + Pod("a", "1", "4Gi") + Pod("b", "1", "4Gi") + """
 
             ---
