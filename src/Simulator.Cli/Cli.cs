@@ -71,6 +71,7 @@ internal static class Cli
             new ValidateCommand(context, logLevel),
             new RerunCommand(context, logLevel, args),
             new CompareCommand(context, logLevel, args),
+            new ProfilesCommand(context),
         };
         foreach (var option in root.Options)
         {

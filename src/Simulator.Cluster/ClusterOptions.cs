@@ -12,6 +12,9 @@ public sealed record ClusterOptions
 {
     public ulong Seed { get; init; } = 1;
     public string SchedulerProfile { get; init; } = "default";
+
+    /// <summary>KubeSchedulerConfiguration profiles, each serving the pods that name it in spec.schedulerName (see ProfileSelection).</summary>
+    public IReadOnlyList<Scheduling.Profiles.ProfileSpec> ConfiguredProfiles { get; init; } = [];
     public QueueSettings Queue { get; init; } = new();
     public KubeletSettings Kubelet { get; init; } = new();
     public ControllerSettings Controllers { get; init; } = new();

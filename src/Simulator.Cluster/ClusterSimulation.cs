@@ -51,7 +51,8 @@ public sealed class ClusterSimulation : IEventHandler
         Kubelets = new Kubelets(Store, options.Kubelet);
         Controllers = new ControllerManager(Store, options.Controllers, Kubelets, options.LoggerFactory);
         Scheduler = new Scheduler(Store, options.SchedulerProfile, options.Queue,
-            options.LoggerFactory?.CreateLogger(Scheduler.ComponentName), options.Throughput, options.TargetWorkload);
+            options.LoggerFactory?.CreateLogger(Scheduler.ComponentName), options.Throughput, options.TargetWorkload,
+            options.ConfiguredProfiles);
         RegisterHousekeeping(Scheduler);
         RegisterHousekeeping(Controllers.Autoscalers); // the HPA's 15 s sync never keeps a finished run alive
         Router = new RequestRouter(Store);

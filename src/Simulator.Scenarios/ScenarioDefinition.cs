@@ -29,6 +29,9 @@ public sealed record ScenarioDefinition
     /// <summary>Scheduler profile name (default, bin-packing, ...); <c>--profile</c> overrides it.</summary>
     public string Profile { get; init; } = "default";
 
+    /// <summary>The KubeSchedulerConfiguration's profiles, each serving the pods that name it in spec.schedulerName.</summary>
+    public IReadOnlyList<Cluster.Scheduling.Profiles.ProfileSpec> ConfiguredProfiles { get; init; } = [];
+
     public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
 
     /// <summary>Image pull bandwidth per node in bytes/s (ksim default 100 MiB/s).</summary>

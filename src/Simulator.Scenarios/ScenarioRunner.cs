@@ -15,6 +15,7 @@ public static class ScenarioRunner
         {
             Seed = options.Seed ?? scenario.Seed,
             SchedulerProfile = options.Profile ?? scenario.Profile,
+            ConfiguredProfiles = scenario.ConfiguredProfiles,
             MetricsInterval = scenario.MetricsInterval,
             Kubelet = new KubeletSettings
             {

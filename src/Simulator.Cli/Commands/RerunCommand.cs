@@ -54,11 +54,6 @@ internal sealed class RerunCommand : Command
             _context.Error.WriteLine($"ksim: {_context.Display(directory)} holds a partial run (it was interrupted), which cannot be repeated");
             return ExitCodes.BadInput;
         }
-        if (!SchedulerProfiles.IsKnown(manifest.Profile))
-        {
-            _context.Error.WriteLine($"ksim: {_context.Display(directory)}/manifest.json: profile: {SchedulerProfiles.UnknownMessage(manifest.Profile)}");
-            return ExitCodes.BadInput;
-        }
         SimDuration? duration = null;
         if (manifest.DurationOverride is { } text)
         {
@@ -75,6 +70,12 @@ internal sealed class RerunCommand : Command
         var execution = new ScenarioExecution(_context, loggers, logLevel);
         var scenario = execution.Load(manifest.EntryPath, "nothing was run");
         if (scenario is null) return ExitCodes.BadInput;
+        // Checked after loading: the scenario's KubeSchedulerConfiguration may define the profile.
+        if (!SchedulerProfiles.IsKnown(manifest.Profile, scenario.ConfiguredProfiles))
+        {
+            _context.Error.WriteLine($"ksim: {_context.Display(directory)}/manifest.json: profile: {SchedulerProfiles.UnknownMessage(manifest.Profile, scenario.ConfiguredProfiles)}");
+            return ExitCodes.BadInput;
+        }
 
         var options = new RunOptions { Seed = manifest.Seed, Profile = manifest.Profile, Duration = duration };
         var temporary = Path.Combine(Path.GetTempPath(), $"ksim-rerun-{Environment.ProcessId}-{Guid.NewGuid():N}");

@@ -3,6 +3,7 @@ using Simulator.Cli.Support;
 using Simulator.Cluster.Metrics;
 using Simulator.Reporting.Results;
 using Simulator.Scenarios;
+using Simulator.Scenarios.Kinds;
 
 namespace Simulator.Cli.Execution;
 
@@ -45,6 +46,13 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
         ScenarioDefinition scenario, string scenarioPath, RunOptions options, IReadOnlyList<string> arguments,
         string outputDirectory, CancellationToken cancellationToken)
     {
+        // --profile is checked against the built-ins when parsed; beside a KubeSchedulerConfiguration
+        // it must also share the configured profiles' queue sort.
+        if (options.Profile is { } chosen && SchedulerProfiles.QueueSortConflict(chosen, scenario.ConfiguredProfiles) is { } conflict)
+        {
+            context.Error.WriteLine("ksim: --profile: " + conflict);
+            return (null, ExitCodes.BadInput);
+        }
         var started = context.Clock.GetUtcNow();
         RunResult result;
         try

@@ -34,8 +34,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private readonly Simulation _sim;
     private readonly SchedulerCache _cache;
     private readonly SchedulingQueue _queue;
-    private readonly SchedulingCycle _cycle;
     private readonly SchedulerProfile _profile;
+    private readonly Dictionary<string, ProfileFramework> _frameworks = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClusterEventKind> _eventsByPlugin = new(StringComparer.Ordinal);
     private readonly ILogger _log;
     private readonly QueueSettings _settings;
@@ -52,7 +52,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private EventHandle _unschedulableEvent;
 
     public Scheduler(ClusterStore store, string profileName = "default", QueueSettings? settings = null, ILogger? logger = null,
-        Workloads.Training.ThroughputTable? throughput = null, Fragmentation.TargetWorkload? targetWorkload = null)
+        Workloads.Training.ThroughputTable? throughput = null, Fragmentation.TargetWorkload? targetWorkload = null,
+        IReadOnlyList<ProfileSpec>? configuredProfiles = null)
     {
         _store = store;
         _sim = store.Simulation;
@@ -60,24 +61,33 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         _log = logger ?? NullLogger.Instance;
         Resources = new ResourceIndex();
         _cache = new SchedulerCache(Resources);
-        SchedulingCycle? cycle = null;
-        _profile = ProfileCatalog.Create(profileName, new ProfileContext(
-            Resources,
-            (pod, node) => cycle!.RunFilters(pod, node),
-            pod => _cache.InfoOf(pod),
-            throughput ?? Workloads.Training.ThroughputTable.Default)
+        // One framework per schedulerName, all sharing the cache, the queue (so they must share
+        // its sort, as kube-scheduler's validation requires) and the tie-breaking stream.
+        foreach (var served in ProfileSelection.Resolve(profileName, configuredProfiles ?? []))
         {
-            Store = store,
-            WaitingPods = _waiting,
-            Random = _sim.Random.Get("scheduler-ties"),
-            TargetWorkload = targetWorkload,
-        });
-        _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
+            SchedulingCycle? cycle = null;
+            var profile = ProfileBuilder.Build(served.Spec, new ProfileContext(
+                Resources,
+                (pod, node) => cycle!.RunFilters(pod, node),
+                pod => _cache.InfoOf(pod),
+                throughput ?? Workloads.Training.ThroughputTable.Default)
+            {
+                Store = store,
+                WaitingPods = _waiting,
+                Random = _sim.Random.Get("scheduler-ties"),
+                TargetWorkload = targetWorkload,
+            });
+            cycle = new SchedulingCycle(profile, _sim.Random.Get("scheduler-ties"));
+            if (_frameworks.GetValueOrDefault(ComponentName)?.Profile.QueueSort is { } sort && sort.Name != profile.QueueSort.Name)
+                throw new ArgumentException($"profile \"{served.SchedulerName}\" sorts the queue with {profile.QueueSort.Name} but \"{ComponentName}\" with {sort.Name}: queueSort must be the same for all profiles", nameof(configuredProfiles));
+            _frameworks.Add(served.SchedulerName, new ProfileFramework(profile, cycle, new PermitGate(profile.Permits, _sim, _waiting, ActOnPermitDecisions)));
+            foreach (var f in profile.Filters) Register(f);
+            foreach (var p in profile.PreFilters) Register(p);
+            foreach (var p in profile.Permits) Register(p);
+        }
+        _profile = _frameworks[ComponentName].Profile;
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
-        _permit = new PermitGate(_profile.Permits, _sim, _waiting, ActOnPermitDecisions);
-        foreach (var f in _profile.Filters) Register(f);
-        foreach (var p in _profile.PreFilters) Register(p);
-        foreach (var p in _profile.Permits) Register(p);
+        _permit = _frameworks[ComponentName].Permit;
         foreach (var kinds in _eventsByPlugin.Values) _registeredEvents |= kinds;
         store.Watch((IPodWatcher)this);
         store.Watch((INodeWatcher)this);
@@ -94,6 +104,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     public ResourceIndex Resources { get; }
 
     public SchedulerProfile Profile => _profile;
+
+    private ProfileFramework FrameworkOf(Pod pod) => _frameworks[pod.Spec.SchedulerName];
 
     public SchedulerCache Cache => _cache;
 
@@ -125,7 +137,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             // its Permit plugins hear of it through Unreserve.
             if (type == WatchEventType.Deleted) _permit.OnDeleted(pod.Key);
         }
-        else if (pod.Spec.SchedulerName == ComponentName && !_queue.Contains(pod.Key))
+        else if (_frameworks.ContainsKey(pod.Spec.SchedulerName) && !_queue.Contains(pod.Key))
         {
             _queue.Add(new PodInfo(pod, Resources), _sim.Now);
             EnsureCycle();
@@ -206,8 +218,9 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             return;
         }
         qpi.Attempts++;
-        var result = _cycle.Schedule(qpi.Info, _cache.Nodes);
-        if (!result.Succeeded) HandleFailure(qpi, result);
+        var framework = FrameworkOf(pod);
+        var result = framework.Cycle.Schedule(qpi.Info, _cache.Nodes);
+        if (!result.Succeeded) HandleFailure(qpi, result, framework);
         else if (Reserve(qpi, result.Node!))
         {
             // Assumed after Reserve, so that what Reserve chose (the GPUs) is what the node accounts.
@@ -221,7 +234,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     /// <summary>Permit: bind now, leave the pod waiting, or undo its reservation.</summary>
     private void Permit(QueuedPodInfo qpi, NodeInfo node)
     {
-        switch (_permit.Run(qpi, node, out var rejection))
+        switch (FrameworkOf(qpi.Pod).Permit.Run(qpi, node, out var rejection))
         {
             case PermitOutcome.Allowed:
                 Bind(qpi.Pod, node);
@@ -287,7 +300,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private void Unassume(QueuedPodInfo qpi, NodeInfo node, Status status)
     {
         _cache.Forget(qpi.Pod);
-        var reserves = _profile.Reserves;
+        var reserves = FrameworkOf(qpi.Pod).Profile.Reserves;
         for (int i = reserves.Count - 1; i >= 0; i--) reserves[i].Unreserve(qpi.Info, node);
         _rejected.Add((qpi, node, status));
     }
@@ -313,7 +326,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         else _queue.AddUnschedulable(qpi, _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All), _sim.Now);
         pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.False, _sim.Now, "Unschedulable", message);
         _store.UpdatePodStatus(pod);
-        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, message, ComponentName);
+        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, message, pod.Spec.SchedulerName);
         ArmTimers();
     }
 
@@ -324,7 +337,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private bool Reserve(QueuedPodInfo qpi, NodeInfo node)
     {
         var info = qpi.Info;
-        var reserves = _profile.Reserves;
+        var reserves = FrameworkOf(qpi.Pod).Profile.Reserves;
         for (int i = 0; i < reserves.Count; i++)
         {
             var status = reserves[i].Reserve(info, node);
@@ -345,29 +358,29 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         _queue.Done(pod.Key);
         _store.BindPod(pod, node.Name);
         _store.RecordEvent(EventType.Normal, "Scheduled", "Pod", pod.Key,
-            $"Successfully assigned {pod.Key} to {node.Name}", ComponentName);
+            $"Successfully assigned {pod.Key} to {node.Name}", pod.Spec.SchedulerName);
     }
 
-    private void HandleFailure(QueuedPodInfo qpi, ScheduleResult result)
+    private void HandleFailure(QueuedPodInfo qpi, ScheduleResult result, ProfileFramework framework)
     {
         var pod = qpi.Pod;
         var requeueOn = ClusterEventKind.None;
-        foreach (var (_, status) in _cycle.LastStatuses.Entries)
+        foreach (var (_, status) in framework.Cycle.LastStatuses.Entries)
             requeueOn |= _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All);
         // No node rejected it because there was no node: any new node may help. (kube-scheduler
         // treats this as an error and retries after backoff; waking on the next node is the same
         // outcome without polling.)
-        if (_cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
+        if (framework.Cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
-            Preempt(pod, post.NominatedNodeName);
+            Preempt(pod, post.NominatedNodeName, framework.Profile);
 
         if (_log.IsEnabled(LogLevel.Information))
             _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);
         _queue.AddUnschedulable(qpi, requeueOn, _sim.Now);
         pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.False, _sim.Now, "Unschedulable", result.FailureMessage);
         _store.UpdatePodStatus(pod);
-        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, result.FailureMessage, ComponentName);
+        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, result.FailureMessage, pod.Spec.SchedulerName);
         ArmTimers();
     }
 
@@ -375,14 +388,14 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     /// Nominates the node and removes the victims chosen by DefaultPreemption: bound victims are
     /// deleted and leave after their grace period; victims waiting at Permit are rejected.
     /// </summary>
-    private void Preempt(Pod preemptor, string nodeName)
+    private void Preempt(Pod preemptor, string nodeName, SchedulerProfile profile)
     {
-        var victims = _profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
+        var victims = profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
         preemptor.Status.NominatedNodeName = nodeName;
         foreach (var victim in victims)
         {
             _store.RecordEvent(EventType.Normal, "Preempted", "Pod", victim.Key,
-                $"Preempted by pod {preemptor.Metadata.Uid} on node {nodeName}", ComponentName);
+                $"Preempted by pod {preemptor.Metadata.Uid} on node {nodeName}", preemptor.Spec.SchedulerName);
             // prepareCandidate: a victim held at Permit is not bound yet, so it is rejected (its
             // reservation undone, the same pod back in the queue) rather than deleted.
             if (_waiting.Get(victim.Key) is { } waiting) waiting.Reject(PluginNames.DefaultPreemption, "preempted");

@@ -24,8 +24,10 @@ internal static class ScenarioSettingsReader
         FieldValues.CheckFields(spec, errors, "description", "seed", "duration", "profile", "metricsInterval", "kubelet", "timeline", "faults", "throughputTable");
         var profileField = spec.Child("profile");
         var profile = FieldValues.String(profileField, errors);
-        if (profile is not null && !SchedulerProfiles.IsKnown(profile))
-            errors.At(profileField, SchedulerProfiles.UnknownMessage(profile));
+        if (profile is not null && !SchedulerProfiles.IsKnown(profile, context.SchedulerConfiguration))
+            errors.At(profileField, SchedulerProfiles.UnknownMessage(profile, context.SchedulerConfiguration));
+        else if (profile is not null && SchedulerProfiles.QueueSortConflict(profile, context.SchedulerConfiguration) is { } conflict)
+            errors.At(profileField, conflict);
 
         var kubelet = spec.Child("kubelet");
         FieldValues.CheckFields(kubelet, errors, "imagePullBandwidth", "containerStartTime");

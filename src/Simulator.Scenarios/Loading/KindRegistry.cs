@@ -43,6 +43,7 @@ internal static class KindRegistry
         new("v1", "Service", ReadPhase.Objects, ServiceReader.Read),
         new("autoscaling/v2", "HorizontalPodAutoscaler", ReadPhase.References, HorizontalPodAutoscalerReader.Read),
         new("scheduling.k8s.io/v1", "PriorityClass", ReadPhase.Definitions, PriorityClassReader.Read),
+        new(KubeSchedulerConfigurationReader.ApiVersion, "KubeSchedulerConfiguration", ReadPhase.Definitions, KubeSchedulerConfigurationReader.Read),
         new("scheduling.x-k8s.io/v1alpha1", "PodGroup", ReadPhase.Objects, PodGroupReader.Read),
         new("kubeflow.org/v1", "PyTorchJob", ReadPhase.Objects, PyTorchJobReader.Read),
         new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),

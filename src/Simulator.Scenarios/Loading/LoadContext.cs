@@ -32,6 +32,7 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
     private bool _nodeLimitReported;
     private readonly List<string> _files = [];
     private SourceLine? _settingsAt;
+    private SourceLine? _schedulerConfigurationAt;
 
     /// <summary>The file the document being read is in.</summary>
     public string File { get; private set; } = "";
@@ -68,6 +69,20 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
         }
         Settings = settings;
         _settingsAt = Errors.Here(kindField.Position.Line);
+    }
+
+    /// <summary>The KubeSchedulerConfiguration's profiles (none without one).</summary>
+    public IReadOnlyList<Cluster.Scheduling.Profiles.ProfileSpec> SchedulerConfiguration { get; private set; } = [];
+
+    public void SetSchedulerConfiguration(IReadOnlyList<Cluster.Scheduling.Profiles.ProfileSpec> profiles, SourceField kindField)
+    {
+        if (_schedulerConfigurationAt is not null)
+        {
+            Errors.At(kindField, $"only one KubeSchedulerConfiguration document is allowed (the first is at {Errors.Describe(_schedulerConfigurationAt)})");
+            return;
+        }
+        SchedulerConfiguration = profiles;
+        _schedulerConfigurationAt = Errors.Here(kindField.Position.Line);
     }
 
     /// <summary>
@@ -189,6 +204,7 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
             Seed = s.Seed ?? defaults.Seed,
             Duration = s.Duration,
             Profile = s.Profile ?? defaults.Profile,
+            ConfiguredProfiles = SchedulerConfiguration,
             MetricsInterval = s.MetricsInterval ?? defaults.MetricsInterval,
             ImagePullBytesPerSecond = s.ImagePullBytesPerSecond ?? defaults.ImagePullBytesPerSecond,
             ContainerStartTime = s.ContainerStartTime ?? defaults.ContainerStartTime,

@@ -7,30 +7,33 @@ namespace Simulator.Cluster.Scheduling.Plugins;
 /// Filter: the node's allocatable minus what bound pods request must cover the pod's requests,
 /// one "Insufficient &lt;resource&gt;" reason per short resource, and the pod count must stay
 /// within allocatable pods ("Too many pods"). Score: the configured strategy over the
-/// configured resources, weighted mean with integer division.
+/// configured resources, combined as <see cref="ScoringStrategy"/> says (resources the node has
+/// none of, and extended resources the pod does not request, are left out).
 /// </summary>
 public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin, IEnqueueExtensions
 {
     public const string TooManyPods = "Too many pods";
 
     private readonly ResourceIndex _resources;
-    private readonly Func<long, long, long> _strategy;
+    private readonly ScoringStrategy _strategy;
     private readonly (int Resource, int Weight, bool Extended)[] _scored;
 
     public NodeResourcesFit(ResourceIndex resources, ScoringStrategyType strategy, IReadOnlyList<ResourceWeight> scoredResources)
+        : this(resources, new NodeResourcesFitArgs(strategy, scoredResources))
+    {
+    }
+
+    private NodeResourcesFit(ResourceIndex resources, NodeResourcesFitArgs args)
     {
         _resources = resources;
-        Strategy = strategy;
-        _strategy = ScoringStrategies.Table[strategy];
-        _scored = scoredResources.Select(r => (resources.Register(r.Name), r.Weight, ResourceNames.IsExtended(r.Name))).ToArray();
+        Strategy = args.Type;
+        _strategy = ScoringStrategies.Table[args.Type](args);
+        _scored = args.Resources.Select(r => (resources.Register(r.Name), r.Weight, ResourceNames.IsExtended(r.Name))).ToArray();
     }
 
     /// <summary>The plugin as its args configure it (null = kube-scheduler's defaults).</summary>
-    public static NodeResourcesFit Create(ResourceIndex resources, NodeResourcesFitArgs? args)
-    {
-        args ??= NodeResourcesFitArgs.Default;
-        return new NodeResourcesFit(resources, args.Type, args.Resources);
-    }
+    public static NodeResourcesFit Create(ResourceIndex resources, NodeResourcesFitArgs? args) =>
+        new(resources, args ?? NodeResourcesFitArgs.Default);
 
     /// <summary>kube-scheduler's default: LeastAllocated over cpu and memory, weight 1 each.</summary>
     public static IReadOnlyList<ResourceWeight> DefaultResources { get; } =
@@ -90,9 +93,16 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin, IEnqueueExte
                 if (extended && podRequest == 0) continue;
                 nodeRequested = node.Requested(resource);
             }
-            sum += _strategy(nodeRequested + podRequest, node.Allocatable(resource)) * weight;
+            long allocatable = node.Allocatable(resource);
+            // resource_allocation.go: a resource the node has none of is left out of the mean.
+            if (allocatable == 0) continue;
+            long score = _strategy.ResourceScore(nodeRequested + podRequest, allocatable);
+            if (score == 0 && _strategy.RoundedMeanOfPositiveScores) continue;
+            sum += score * weight;
             weights += weight;
         }
-        return weights == 0 ? 0 : sum / weights;
+        if (weights == 0) return 0;
+        // math.Round (half away from zero) of a non-negative quotient, in integers.
+        return _strategy.RoundedMeanOfPositiveScores ? (2 * sum + weights) / (2 * weights) : sum / weights;
     }
 }
