@@ -136,10 +136,15 @@ internal static class KubeSchedulerConfigurationReader
                 errors.At(config, $"Duplicate value: \"{plugin}\"");
                 continue;
             }
+            if (plugin == GpuShare.PluginName)
+            {
+                if (GpuShareArgsReader.Read(config.Child("args"), errors) is { } gpus) args[plugin] = gpus;
+                continue;
+            }
             if (plugin != PluginNames.NodeResourcesFit)
             {
                 if (CheckName(pluginField, plugin, errors, enabling: false))
-                    errors.At(pluginField, $"Unsupported value: \"{plugin}\": ksim reads the args of {PluginNames.NodeResourcesFit} only");
+                    errors.At(pluginField, $"Unsupported value: \"{plugin}\": ksim reads the args of {PluginNames.NodeResourcesFit} and {GpuShare.PluginName} only");
                 continue;
             }
             if (NodeResourcesFitArgsReader.Read(config.Child("args"), errors) is { } fit) args[plugin] = fit;

@@ -120,6 +120,11 @@ public static class KubeSchedulerConfigurationWriter
 
     private static void WriteArgs(StringBuilder w, string plugin, PluginArgs args)
     {
+        if (args is GpuShareArgs gpus)
+        {
+            w.Append("      ").Append(GpuShareArgsReader.SelectionField).Append(": ").Append(gpus.Selection.ToString()).Append('\n');
+            return;
+        }
         if (args is not NodeResourcesFitArgs fit)
             throw new ArgumentException($"no KubeSchedulerConfiguration form for {plugin}'s args ({args.GetType().Name})", nameof(args));
         w.Append("      scoringStrategy:\n");

@@ -24,6 +24,11 @@ public class KubeSchedulerConfigurationRoundTripTests
         Assert.Equal(expected.Args.Keys.Order(StringComparer.Ordinal), actual.Args.Keys.Order(StringComparer.Ordinal));
         foreach (var (name, args) in expected.Args)
         {
+            if (args is GpuShareArgs gpus)
+            {
+                Assert.Equal(gpus, Assert.IsType<GpuShareArgs>(actual.Args[name]));
+                continue;
+            }
             var e = Assert.IsType<NodeResourcesFitArgs>(args);
             var a = Assert.IsType<NodeResourcesFitArgs>(actual.Args[name]);
             Assert.Equal(e.Type, a.Type);
