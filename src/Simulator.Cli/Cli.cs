@@ -69,6 +69,7 @@ internal static class Cli
             new RunCommand(context, logLevel, args),
             new ValidateCommand(context, logLevel),
             new RerunCommand(context, logLevel, args),
+            new ExplainCommand(context, logLevel),
         };
         foreach (var option in root.Options)
         {

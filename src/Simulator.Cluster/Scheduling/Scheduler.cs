@@ -97,6 +97,13 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
 
     public SchedulerCache Cache => _cache;
 
+    /// <summary>Records what scheduling cycles decide (null, the default: nothing is recorded).</summary>
+    public Decisions.IDecisionRecorder? DecisionRecorder
+    {
+        get => _cycle.Recorder;
+        set => _cycle.Recorder = value;
+    }
+
     public SchedulingQueue Queue => _queue;
 
     /// <summary>Pods held at Permit, assumed on their nodes.</summary>
@@ -206,7 +213,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             return;
         }
         qpi.Attempts++;
-        var result = _cycle.Schedule(qpi.Info, _cache.Nodes);
+        var result = _cycle.Schedule(qpi.Info, _cache.Nodes, qpi.Attempts, _sim.Now);
         if (!result.Succeeded) HandleFailure(qpi, result);
         else if (Reserve(qpi, result.Node!))
         {
