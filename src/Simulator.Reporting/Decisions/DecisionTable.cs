@@ -18,15 +18,17 @@ public static class DecisionTable
 
     public static void Write(TextWriter w, SchedulingDecision d, bool allNodes)
     {
-        w.WriteLine($"{d.Pod}: attempt {d.Attempt} at {d.Time} ({d.Time.ToSecondsString()} s)");
+        w.WriteLine($"{d.Pod}: attempt {d.Attempt} at {d.Time}");
         int examined = d.Nodes.Count;
         var header = new StringBuilder($"{d.NumNodes} node(s), {examined} examined");
         if (d.NotExamined.Count > 0) header.Append($", {d.NotExamined.Count} not examined (percentageOfNodesToScore: enough feasible nodes were found first)");
         w.WriteLine(header.ToString());
         if (d.PreFilterRejection.Length > 0) w.WriteLine($"PreFilter rejected the pod: {d.PreFilterRejection}");
 
+        // Score columns only when some node was scored: a failed attempt or a lone feasible node has none.
+        bool anyScored = d.Nodes.Any(n => n.Scores.Count > 0);
         var columns = new List<int>();
-        for (int p = 0; p < d.ScorePlugins.Count; p++)
+        for (int p = 0; p < d.ScorePlugins.Count && anyScored; p++)
             if (!d.ScorePlugins[p].Skipped) columns.Add(p);
         var skipped = d.ScorePlugins.Where(c => c.Skipped).Select(c => c.Plugin).ToList();
 
@@ -43,7 +45,7 @@ public static class DecisionTable
             var rows = new List<string[]>();
             var head = new List<string> { "", "NODE", "FILTER" };
             head.AddRange(columns.Select(p => d.ScorePlugins[p].Plugin));
-            head.Add("TOTAL");
+            if (anyScored) head.Add("TOTAL");
             rows.Add([.. head]);
             foreach (var node in feasible.Take(feasibleShown))
             {
@@ -51,7 +53,7 @@ public static class DecisionTable
                 bool scored = node.Scores.Count > 0;
                 foreach (var p in columns)
                     row.Add(scored ? Cell(node.Scores[p]) : "-");
-                row.Add(scored ? node.Total.ToString(CultureInfo.InvariantCulture) : "-");
+                if (anyScored) row.Add(scored ? node.Total.ToString(CultureInfo.InvariantCulture) : "-");
                 rows.Add([.. row]);
             }
             if (oneByOne)
@@ -60,11 +62,11 @@ public static class DecisionTable
                 {
                     var row = new List<string> { "", node.Node, node.FilterText };
                     foreach (var _ in columns) row.Add("");
-                    row.Add("");
+                    if (anyScored) row.Add("");
                     rows.Add([.. row]);
                 }
             }
-            WriteAligned(w, rows);
+            WriteAligned(w, rows, rightAlignLast: anyScored);
         }
         if (feasibleShown < feasible.Count)
             w.WriteLine($"... and {feasible.Count - feasibleShown} more feasible node(s) (--all-nodes lists them)");
@@ -79,26 +81,22 @@ public static class DecisionTable
                 w.WriteLine($"  {count.ToString(CultureInfo.InvariantCulture).PadLeft(width)}  {text}");
         }
         if (allNodes && d.NotExamined.Count > 0) w.WriteLine("not examined: " + string.Join(", ", d.NotExamined));
-        if (skipped.Count > 0) w.WriteLine("skipped by PreScore (nothing to score): " + string.Join(", ", skipped));
-        if (columns.Count > 0 && feasible.Any(n => n.Scores.Count > 0)) w.WriteLine("score cells: raw/normalized x weight; TOTAL = sum of normalized x weight");
+        if (skipped.Count > 0 && anyScored) w.WriteLine("skipped by PreScore (nothing to score): " + string.Join(", ", skipped));
+        if (anyScored) w.WriteLine("score cells: raw/normalized x weight; TOTAL = sum of normalized x weight");
         if (feasible.Count == 1) w.WriteLine("only one feasible node: taken without scoring");
 
         if (d.ChosenNode.Length > 0) w.WriteLine($"chosen: {d.ChosenNode}");
         else w.WriteLine($"FailedScheduling: {d.FailureMessage}");
-        if (d.Preemption is { } pre)
-        {
-            if (pre.Victims.Count > 0)
-                w.WriteLine($"preemption: nominated node {pre.NominatedNode}; victims: {string.Join(", ", pre.Victims)}");
-            else if (pre.Message.Length > 0)
-                w.WriteLine(pre.Message.StartsWith("preemption:", StringComparison.Ordinal) ? pre.Message : "preemption: " + pre.Message);
-        }
+        // A preemption that failed already speaks in the FailedScheduling message; one that found room does not.
+        if (d.Preemption is { Victims.Count: > 0 } pre)
+            w.WriteLine($"preemption: nominated node {pre.NominatedNode}; victims: {string.Join(", ", pre.Victims)}");
     }
 
     private static string Cell(PluginScore s) =>
         string.Create(CultureInfo.InvariantCulture, $"{s.Raw}/{s.Normalized} x{s.Weight}");
 
-    /// <summary>Left-aligned columns two spaces apart, TOTAL right-aligned; no trailing spaces.</summary>
-    private static void WriteAligned(TextWriter w, List<string[]> rows)
+    /// <summary>Left-aligned columns two spaces apart, TOTAL (the last, when there) right-aligned; no trailing spaces.</summary>
+    private static void WriteAligned(TextWriter w, List<string[]> rows, bool rightAlignLast)
     {
         int cols = rows[0].Length;
         var widths = new int[cols];
@@ -112,7 +110,7 @@ public static class DecisionTable
             for (int c = 1; c < cols; c++)
             {
                 sb.Append("  ");
-                sb.Append(c == cols - 1 ? row[c].PadLeft(widths[c]) : row[c].PadRight(widths[c]));
+                sb.Append(rightAlignLast && c == cols - 1 ? row[c].PadLeft(widths[c]) : row[c].PadRight(widths[c]));
             }
             w.WriteLine(sb.ToString().TrimEnd());
         }
