@@ -72,8 +72,11 @@ public sealed class SchedulingCycle
         int n = nodes.Count;
         if (n == 0) return new ScheduleResult(null, 0, 0, NoNodesAvailable, null);
 
-        foreach (var p in _profile.PreFilters)
+        // Indexed loops: foreach over an IReadOnlyList boxes its enumerator, once per cycle.
+        var preFilters = _profile.PreFilters;
+        for (int f = 0; f < preFilters.Count; f++)
         {
+            var p = preFilters[f];
             var s = p.PreFilter(pod);
             if (s.IsRejected)
             {
@@ -153,11 +156,9 @@ public sealed class SchedulingCycle
         total.Clear();
 
         _skipScore.Clear();
-        foreach (var ps in _profile.PreScores)
-        {
-            if (ps.PreScore(pod, _feasible).Code == StatusCode.Skip) _skipScore.Add(true);
-            else _skipScore.Add(false);
-        }
+        var preScores = _profile.PreScores;
+        for (int i = 0; i < preScores.Count; i++)
+            _skipScore.Add(preScores[i].PreScore(pod, _feasible).Code == StatusCode.Skip);
 
         var scratch = _scratch.AsSpan(0, count);
         var scores = _profile.Scores;
