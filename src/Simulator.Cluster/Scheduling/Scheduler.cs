@@ -40,6 +40,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private readonly ILogger _log;
     private readonly QueueSettings _settings;
     private readonly WaitingPodMap _waiting = new();
+    private readonly Nominator _nominator = new();
     private readonly PermitGate _permit;
     private readonly ClusterEventKind _registeredEvents;
     private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _rejected = [];
@@ -70,9 +71,10 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             Store = store,
             WaitingPods = _waiting,
             Random = _sim.Random.Get("scheduler-ties"),
+            PreemptionRandom = _sim.Random.Get("scheduler-preemption"),
             TargetWorkload = targetWorkload,
         });
-        _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
+        _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties")) { Nominator = _nominator };
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
         _permit = new PermitGate(_profile.Permits, _sim, _waiting, ActOnPermitDecisions);
         foreach (var f in _profile.Filters) Register(f);
@@ -131,6 +133,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             // A deleted waiting pod gives its reservation back (the cache already dropped it) and
             // its Permit plugins hear of it through Unreserve.
             if (type == WatchEventType.Deleted) _permit.OnDeleted(pod.Key);
+            if (type == WatchEventType.Deleted) _nominator.Remove(pod.Key);
         }
         else if (pod.Spec.SchedulerName == ComponentName && !_queue.Contains(pod.Key))
         {
@@ -367,7 +370,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         if (_cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
-            Preempt(pod, post.NominatedNodeName);
+            Preempt(qpi, post.NominatedNodeName);
 
         if (_log.IsEnabled(LogLevel.Information))
             _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);
@@ -382,10 +385,12 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     /// Nominates the node and removes the victims chosen by DefaultPreemption: bound victims are
     /// deleted and leave after their grace period; victims waiting at Permit are rejected.
     /// </summary>
-    private void Preempt(Pod preemptor, string nodeName)
+    private void Preempt(QueuedPodInfo qpi, string nodeName)
     {
+        var preemptor = qpi.Pod;
         var victims = _profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
         preemptor.Status.NominatedNodeName = nodeName;
+        _nominator.Add(qpi.Info);
         foreach (var victim in victims)
         {
             _store.RecordEvent(EventType.Normal, "Preempted", "Pod", victim.Key,

@@ -109,8 +109,26 @@ public sealed class SchedulingCycle
         return new ScheduleResult(SelectHost(pod), examined, _feasible.Count, "", null);
     }
 
-    /// <summary>RunFilterPlugins: the first plugin that rejects decides the node's status.</summary>
+    /// <summary>Pods nominated by preemption; the scheduler sets it (null: none are considered).</summary>
+    public Nominator? Nominator { get; set; }
+
+    /// <summary>
+    /// RunFilterPluginsWithNominatedPods: when pods of at least this pod's priority are nominated
+    /// to the node, the node must fit the pod with them on it, and also without them (their
+    /// presence could be what lets it fit, through affinity); otherwise the filters once.
+    /// </summary>
     public Status RunFilters(PodInfo pod, NodeInfo node)
+    {
+        if (Nominator?.WithNominatedPods(pod, node) is { } withNominated)
+        {
+            var s = RunFilterPlugins(pod, withNominated);
+            if (!s.IsSuccess) return s;
+        }
+        return RunFilterPlugins(pod, node);
+    }
+
+    /// <summary>RunFilterPlugins: the first plugin that rejects decides the node's status.</summary>
+    private Status RunFilterPlugins(PodInfo pod, NodeInfo node)
     {
         var filters = _profile.Filters;
         for (int i = 0; i < filters.Count; i++)

@@ -24,6 +24,9 @@ public sealed record ProfileContext(
 
     /// <summary>A random stream for policies that choose at random (the scheduler's own; null in bare unit tests).</summary>
     public Random? Random { get; init; }
+
+    /// <summary>The stream DefaultPreemption draws its dry run's starting node from (null in bare unit tests: it starts at the first).</summary>
+    public Random? PreemptionRandom { get; init; }
 }
 
 /// <summary>
