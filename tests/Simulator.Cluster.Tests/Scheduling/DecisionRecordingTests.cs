@@ -1,3 +1,5 @@
+using FsCheck.Xunit;
+using Simulator.Cluster.Scheduling;
 using Simulator.Cluster.Scheduling.Decisions;
 using Simulator.Cluster.Scheduling.Framework;
 using Simulator.Cluster.Tests.Builders;
@@ -111,5 +113,29 @@ public class DecisionRecordingTests
         Assert.Equal("0/1 nodes are available: 1 Insufficient cpu.", d.FailureMessage);
         Assert.Equal(new[] { "default/low" }, d.Preemption!.Victims);
         Assert.Equal("a", d.Preemption.NominatedNode);
+    }
+
+    [Property(MaxTest = 200)]
+    public bool A_recorded_attempt_adds_up_and_chooses_a_best_total(byte[] cpus, byte podCpu)
+    {
+        // Nodes of 1-16 cpu, a pod of 1-8 cpu: every feasible node's total is the sum of its
+        // weighted scores, rejected nodes have none, the chosen node has the highest total, and
+        // recording does not change the choice (the tie-break stream is the same).
+        var index = new ResourceIndex();
+        var nodes = cpus.Take(20).Select((c, i) => new NodeInfo(new NodeBuilder($"n{i}").Cpu(((c % 16) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Memory("16Gi").Build(), index)).ToList();
+        var pod = new PodInfo(new PodBuilder("p").Cpu(((podCpu % 8) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Memory("1Gi").Build(), index);
+        var plain = SamplingTests.NewCycle(index, seed: 3).Schedule(pod, nodes);
+        var recording = SamplingTests.NewCycle(index, seed: 3);
+        var log = new DecisionLog();
+        recording.Recorder = log;
+        var recorded = recording.Schedule(pod, nodes);
+        if (recorded.Node?.Name != plain.Node?.Name) return false;
+        if (nodes.Count == 0) return log.Decisions.Single().Nodes.Count == 0 && recorded.FailureMessage == SchedulingCycle.NoNodesAvailable;
+        var d = log.Decisions.Single();
+        var scored = d.Nodes.Where(n => n.Scores.Count > 0).ToList();
+        bool sums = scored.All(n => n.Total == n.Scores.Sum(s => s.Weighted));
+        bool rejectedUnscored = d.Nodes.Where(n => !n.Passed).All(n => n.Scores.Count == 0);
+        bool best = scored.Count == 0 || scored.Single(n => n.Node == d.ChosenNode).Total == scored.Max(n => n.Total);
+        return sums && rejectedUnscored && best && d.ChosenNode == (recorded.Node?.Name ?? "");
     }
 }
