@@ -53,12 +53,21 @@ public sealed class DisruptionBudgets(ClusterStore store)
         pod.Status.Phase == PodPhase.Running && !pod.IsTerminating &&
         pod.Status.GetCondition(PodConditionType.Ready) is { Status: ConditionStatus.True };
 
+    /// <summary>Every budget's disruptionsAllowed now, in <see cref="Items"/> order (one pass per budget; preemption takes it once per attempt).</summary>
+    public int[] AllowedNow()
+    {
+        var items = Items;
+        var allowed = new int[items.Count];
+        for (int i = 0; i < items.Count; i++) allowed[i] = DisruptionsAllowed(items[i]);
+        return allowed;
+    }
+
     /// <summary>
     /// filterPodsWithPDBViolation: walks <paramref name="pods"/> in order, taking one disruption
-    /// from every budget that covers each; a pod that takes a budget below zero violates it.
-    /// Keeps the order within each list.
+    /// from every budget that covers each (starting from <paramref name="allowedNow"/>, which is
+    /// not changed); a pod that takes a budget below zero violates it. Keeps the order within each list.
     /// </summary>
-    public void SplitByViolation(IReadOnlyList<Pod> pods, List<Pod> violating, List<Pod> nonViolating)
+    public void SplitByViolation(IReadOnlyList<Pod> pods, int[] allowedNow, List<Pod> violating, List<Pod> nonViolating)
     {
         var items = Items;
         if (items.Count == 0)
@@ -66,8 +75,7 @@ public sealed class DisruptionBudgets(ClusterStore store)
             nonViolating.AddRange(pods);
             return;
         }
-        var allowed = new int[items.Count];
-        for (int i = 0; i < items.Count; i++) allowed[i] = DisruptionsAllowed(items[i]);
+        var allowed = (int[])allowedNow.Clone();
         foreach (var pod in pods)
         {
             bool violates = false;

@@ -27,6 +27,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     private readonly Random? _offsets;
     private readonly NodeStatusMap _dryRun = new();
     private readonly List<NodeInfo> _potential = [];
+    private int[]? _allowedNow; // the budgets' disruptionsAllowed, taken once per attempt
 
     /// <param name="runFilters">Runs the profile's filters on a node (used on copies of nodes with victims removed).</param>
     /// <param name="podInfo">The scheduler's cached info for a bound pod.</param>
@@ -75,6 +76,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         var nonViolating = new List<Candidate>();
         var violating = new List<Candidate>();
         int n = _potential.Count;
+        _allowedNow = n > 0 ? _budgets?.AllowedNow() : null;
         if (n > 0)
         {
             int offset = _offsets?.Next(n) ?? 0;
@@ -152,8 +154,8 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         potential.Sort(MoreImportantFirst);
         var violatingPods = new List<Pod>();
         var nonViolatingPods = new List<Pod>();
-        if (_budgets is null) nonViolatingPods.AddRange(potential);
-        else _budgets.SplitByViolation(potential, violatingPods, nonViolatingPods);
+        if (_budgets is null || _allowedNow is null) nonViolatingPods.AddRange(potential);
+        else _budgets.SplitByViolation(potential, _allowedNow, violatingPods, nonViolatingPods);
 
         var victims = new List<Pod>();
         int violations = 0;
