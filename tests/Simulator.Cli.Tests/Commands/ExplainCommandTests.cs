@@ -149,13 +149,17 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_record_decisions_no_decisions_file_is_written()
+    public async Task Without_record_decisions_no_decisions_file_is_written_and_recording_changes_no_result()
     {
         var file = _cli.WriteFile("tiny.yaml", Scenario);
 
         var (run, output) = await _cli.RunToTempOutAsync(file);
+        var (recorded, recordedOutput) = await _cli.RunToTempOutAsync(file, "--record-decisions");
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(recorded.ExitCode == 0, recorded.ToString());
         Assert.False(File.Exists(Path.Combine(output, "decisions.jsonl")));
+        foreach (var name in new[] { "summary.json", "pods.csv", "events.log", "timeseries.csv" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(output, name)), File.ReadAllBytes(Path.Combine(recordedOutput, name)));
     }
 }
