@@ -72,6 +72,7 @@ internal static class Cli
             new RerunCommand(context, logLevel, args),
             new CompareCommand(context, logLevel, args),
             new ProfilesCommand(context),
+            new ExplainCommand(context, logLevel),
         };
         foreach (var option in root.Options)
         {

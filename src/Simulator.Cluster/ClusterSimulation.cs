@@ -135,7 +135,7 @@ public sealed class ClusterSimulation : IEventHandler
     /// <summary>Creates a Deployment, ReplicaSet, Job, Service, HorizontalPodAutoscaler, PodGroup or PyTorchJob at virtual time <paramref name="at"/>.</summary>
     public void SubmitObject(SimTime at, IApiObject obj)
     {
-        if (obj is not (Deployment or ReplicaSet or Job or Service or HorizontalPodAutoscaler or PodGroup or PyTorchJob))
+        if (obj is not (Deployment or ReplicaSet or Job or Service or HorizontalPodAutoscaler or PodGroup or PyTorchJob or PodDisruptionBudget))
             throw new ArgumentException($"cannot submit a {obj.Kind} as a workload object", nameof(obj));
         _submissionsPending++;
         Engine.Schedule(at, this, obj, CreateObjectAction);
@@ -161,6 +161,7 @@ public sealed class ClusterSimulation : IEventHandler
                     case Service svc: Store.Services.Create(svc); break;
                     case HorizontalPodAutoscaler hpa: Store.HorizontalPodAutoscalers.Create(hpa); break;
                     case PodGroup group: Store.PodGroups.Create(group); break;
+                    case PodDisruptionBudget pdb: Store.PodDisruptionBudgets.Create(pdb); break;
                     case PyTorchJob job: Store.PyTorchJobs.Create(job); break;
                 }
                 break;

@@ -8,6 +8,12 @@ public sealed record RunOptions
     public ulong? Seed { get; init; }
     public string? Profile { get; init; }
     public SimDuration? Duration { get; init; }
+
+    /// <summary>Record every scheduling attempt's decision (decisions.jsonl).</summary>
+    public bool RecordDecisions { get; init; }
+
+    /// <summary>Record only this pod's attempts ("name" or "namespace/name"), as ksim explain does.</summary>
+    public string? RecordDecisionsOf { get; init; }
 }
 
 /// <summary>Where a run is, for progress display.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Simulator.Cluster;
 using Simulator.Cluster.Kubelet;
 using Simulator.Cluster.Metrics;
+using Simulator.Cluster.Scheduling.Decisions;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios;
@@ -45,9 +46,16 @@ public static class ScenarioRunner
         ILoggerFactory? loggerFactory = null)
     {
         var cluster = Build(scenario, options, loggerFactory);
+        DecisionLog? decisions = null;
+        if (options.RecordDecisions || options.RecordDecisionsOf is not null)
+        {
+            decisions = new DecisionLog(options.RecordDecisionsOf is { } pod ? DecisionLog.ForPod(pod) : null);
+            cluster.Scheduler.DecisionRecorder = decisions;
+        }
         var duration = options.Duration ?? scenario.Duration;
         SimTime? end = duration is { } d ? SimTime.Zero + d : null;
-        return cluster.Run(end, progress is null ? null : new SynchronousProgress(progress), cancellationToken);
+        var result = cluster.Run(end, progress is null ? null : new SynchronousProgress(progress), cancellationToken);
+        return decisions is null ? result : result with { Decisions = decisions.Decisions };
     }
 
     /// <summary>Reports on the simulation thread: System.Progress would post to the thread pool and reorder reports.</summary>

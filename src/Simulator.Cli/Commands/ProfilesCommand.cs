@@ -18,16 +18,6 @@ internal sealed class ProfilesCommand : Command
         edit and put in a scenario.
         """;
 
-    /// <summary>One line per built-in profile; a profile missing here is listed without one.</summary>
-    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
-    {
-        [DefaultProfile.Name] = "kube-scheduler's default plugins and weights (NodeResourcesFit LeastAllocated over cpu and memory)",
-        [BinPackingProfile.Name] = "NodeResourcesFit MostAllocated, accelerators weighted 3: fill the fullest node that fits",
-        [SpreadProfile.Name] = "NodeResourcesFit LeastAllocated, accelerators weighted 3: use the emptiest node that fits",
-        [GangProfile.Name] = "scheduler-plugins' Coscheduling: a PodGroup's pods bind all together or not at all",
-        [FastestAcceleratorProfile.Name] = "training pods go to the accelerator type that trains their model fastest",
-    };
-
     private readonly CliContext _context;
     private readonly Argument<string?> _name = new("NAME")
     {
@@ -50,7 +40,7 @@ internal sealed class ProfilesCommand : Command
         {
             int width = SchedulerProfiles.Known.Max(n => n.Length);
             foreach (var known in SchedulerProfiles.Known)
-                _context.Out.WriteLine($"{known.PadRight(width)}  {Descriptions.GetValueOrDefault(known, "")}".TrimEnd());
+                _context.Out.WriteLine($"{known.PadRight(width)}  {ProfileCatalog.Description(known)}".TrimEnd());
             return ExitCodes.Ok;
         }
         if (!SchedulerProfiles.IsKnown(name))

@@ -77,7 +77,12 @@ internal sealed class RerunCommand : Command
             return ExitCodes.BadInput;
         }
 
-        var options = new RunOptions { Seed = manifest.Seed, Profile = manifest.Profile, Duration = duration };
+        var options = new RunOptions
+        {
+            Seed = manifest.Seed, Profile = manifest.Profile, Duration = duration,
+            // A run made with --record-decisions is rerun with it, so that decisions.jsonl is compared too.
+            RecordDecisions = File.Exists(Path.Combine(directory, DecisionsJsonl.FileName)),
+        };
         var temporary = Path.Combine(Path.GetTempPath(), $"ksim-rerun-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {

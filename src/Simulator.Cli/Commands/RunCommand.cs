@@ -31,6 +31,10 @@ internal sealed class RunCommand : Command
     private readonly Option<string?> _profile = CommandOptions.Profile();
     private readonly Option<SimDuration?> _duration = CommandOptions.Duration();
     private readonly Option<string?> _out = CommandOptions.Out();
+    private readonly Option<bool> _recordDecisions = new("--record-decisions")
+    {
+        Description = "Also write decisions.jsonl: every scheduling attempt's filter verdicts, scores, chosen node, failure message and preemption.",
+    };
 
     public RunCommand(CliContext context, Option<LogLevel?> logLevel, IReadOnlyList<string> arguments)
         : base("run", Text)
@@ -43,6 +47,7 @@ internal sealed class RunCommand : Command
         Add(_profile);
         Add(_duration);
         Add(_out);
+        Add(_recordDecisions);
         SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(parseResult, cancellationToken)));
     }
 
@@ -74,6 +79,7 @@ internal sealed class RunCommand : Command
             Seed = parseResult.GetValue(_seed),
             Profile = parseResult.GetValue(_profile),
             Duration = parseResult.GetValue(_duration),
+            RecordDecisions = parseResult.GetValue(_recordDecisions),
         };
         var outputDirectory = outOption is not null
             ? _context.FullPath(outOption)

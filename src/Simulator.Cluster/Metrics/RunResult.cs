@@ -37,6 +37,9 @@ public sealed record RunResult
     /// <summary>Each HorizontalPodAutoscaler at each metrics sample: by time, then HPA in creation order.</summary>
     public IReadOnlyList<HpaSample> Hpas { get; init; } = [];
 
+    /// <summary>The scheduling decisions recorded (ksim run --record-decisions, ksim explain); null when none were asked for.</summary>
+    public IReadOnlyList<Scheduling.Decisions.SchedulingDecision>? Decisions { get; init; }
+
     /// <summary>Every request of the run.</summary>
     public RequestSummary Requests { get; init; } = RequestSummary.None;
 }

@@ -40,6 +40,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private readonly ILogger _log;
     private readonly QueueSettings _settings;
     private readonly WaitingPodMap _waiting = new();
+    private readonly Nominator _nominator = new();
     private readonly PermitGate _permit;
     private readonly ClusterEventKind _registeredEvents;
     private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _rejected = [];
@@ -75,9 +76,11 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
                 Store = store,
                 WaitingPods = _waiting,
                 Random = _sim.Random.Get("scheduler-ties"),
+                PreemptionRandom = _sim.Random.Get("scheduler-preemption"),
                 TargetWorkload = targetWorkload,
             });
-            cycle = new SchedulingCycle(profile, _sim.Random.Get("scheduler-ties"));
+            // kube-scheduler shares one nominator across profiles: nominated room is the same room.
+            cycle = new SchedulingCycle(profile, _sim.Random.Get("scheduler-ties")) { Nominator = _nominator };
             if (_frameworks.GetValueOrDefault(ComponentName)?.Profile.QueueSort is { } sort && sort.Name != profile.QueueSort.Name)
                 throw new ArgumentException($"profile \"{served.SchedulerName}\" sorts the queue with {profile.QueueSort.Name} but \"{ComponentName}\" with {sort.Name}: queueSort must be the same for all profiles", nameof(configuredProfiles));
             _frameworks.Add(served.SchedulerName, new ProfileFramework(profile, cycle, new PermitGate(profile.Permits, _sim, _waiting, ActOnPermitDecisions)));
@@ -109,6 +112,16 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
 
     public SchedulerCache Cache => _cache;
 
+    /// <summary>Records what scheduling cycles decide (null, the default: nothing is recorded).</summary>
+    public Decisions.IDecisionRecorder? DecisionRecorder
+    {
+        get => _frameworks[ComponentName].Cycle.Recorder;
+        set
+        {
+            foreach (var framework in _frameworks.Values) framework.Cycle.Recorder = value;
+        }
+    }
+
     public SchedulingQueue Queue => _queue;
 
     /// <summary>Pods held at Permit, assumed on their nodes.</summary>
@@ -136,6 +149,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             // A deleted waiting pod gives its reservation back (the cache already dropped it) and
             // its Permit plugins hear of it through Unreserve.
             if (type == WatchEventType.Deleted) _permit.OnDeleted(pod.Key);
+            if (type == WatchEventType.Deleted) _nominator.Remove(pod.Key);
         }
         else if (_frameworks.ContainsKey(pod.Spec.SchedulerName) && !_queue.Contains(pod.Key))
         {
@@ -219,7 +233,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         }
         qpi.Attempts++;
         var framework = FrameworkOf(pod);
-        var result = framework.Cycle.Schedule(qpi.Info, _cache.Nodes);
+        var result = framework.Cycle.Schedule(qpi.Info, _cache.Nodes, qpi.Attempts, _sim.Now);
         if (!result.Succeeded) HandleFailure(qpi, result, framework);
         else if (Reserve(qpi, result.Node!))
         {
@@ -373,7 +387,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         if (framework.Cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
-            Preempt(pod, post.NominatedNodeName, framework.Profile);
+            Preempt(qpi, post.NominatedNodeName, framework.Profile);
 
         if (_log.IsEnabled(LogLevel.Information))
             _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);
@@ -388,10 +402,12 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     /// Nominates the node and removes the victims chosen by DefaultPreemption: bound victims are
     /// deleted and leave after their grace period; victims waiting at Permit are rejected.
     /// </summary>
-    private void Preempt(Pod preemptor, string nodeName, SchedulerProfile profile)
+    private void Preempt(QueuedPodInfo qpi, string nodeName, SchedulerProfile profile)
     {
+        var preemptor = qpi.Pod;
         var victims = profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
         preemptor.Status.NominatedNodeName = nodeName;
+        _nominator.Add(qpi.Info);
         foreach (var victim in victims)
         {
             _store.RecordEvent(EventType.Normal, "Preempted", "Pod", victim.Key,

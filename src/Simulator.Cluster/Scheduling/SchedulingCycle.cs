@@ -1,4 +1,7 @@
+using Simulator.Cluster.Scheduling.Decisions;
 using Simulator.Cluster.Scheduling.Framework;
+using Simulator.Cluster.Scheduling.Plugins;
+using Simulator.Engine;
 
 namespace Simulator.Cluster.Scheduling;
 
@@ -24,6 +27,7 @@ public sealed class SchedulingCycle
     private long[] _total = new long[64];
     private long[] _scratch = new long[64];
     private int _nextStartNodeIndex;
+    private DecisionBuilder? _trace;
 
     public SchedulingCycle(SchedulerProfile profile, Random ties)
     {
@@ -37,22 +41,47 @@ public sealed class SchedulingCycle
     /// <summary>Where the next cycle starts examining nodes.</summary>
     public int NextStartNodeIndex => _nextStartNodeIndex;
 
+    /// <summary>
+    /// Receives the decisions of the pods it asks for; null (the default) records nothing and
+    /// costs nothing: the cycle then builds no trace at all.
+    /// </summary>
+    public IDecisionRecorder? Recorder { get; set; }
+
     /// <summary>kube-scheduler's ErrNoNodesAvailable text.</summary>
     public const string NoNodesAvailable = "no nodes available to schedule pods";
 
-    public ScheduleResult Schedule(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
+    /// <param name="attempt">The pod's attempt number and <paramref name="now"/> the time, for the recorder only.</param>
+    public ScheduleResult Schedule(PodInfo pod, IReadOnlyList<NodeInfo> nodes, int attempt = 0, SimTime now = default)
+    {
+        _trace = Recorder is { } recorder && recorder.ShouldRecord(pod.Pod)
+            ? new DecisionBuilder(_profile, pod.Pod.Key, attempt, now, nodes.Count)
+            : null;
+        var result = ScheduleCore(pod, nodes);
+        if (_trace is { } trace)
+        {
+            Recorder!.Record(trace.Build(result, PreemptionOf(result)));
+            _trace = null;
+        }
+        return result;
+    }
+
+    private ScheduleResult ScheduleCore(PodInfo pod, IReadOnlyList<NodeInfo> nodes)
     {
         _statuses.Clear();
         _feasible.Clear();
         int n = nodes.Count;
         if (n == 0) return new ScheduleResult(null, 0, 0, NoNodesAvailable, null);
 
-        foreach (var p in _profile.PreFilters)
+        // Indexed loops: foreach over an IReadOnlyList boxes its enumerator, once per cycle.
+        var preFilters = _profile.PreFilters;
+        for (int f = 0; f < preFilters.Count; f++)
         {
+            var p = preFilters[f];
             var s = p.PreFilter(pod);
             if (s.IsRejected)
             {
                 foreach (var node in nodes) _statuses.Set(node, s);
+                if (_trace is not null) _trace.PreFilterRejection = p.Name + ": " + string.Join(", ", s.Reasons);
                 return Fail(pod, nodes, prefilterMessage: string.Join(", ", s.Reasons));
             }
         }
@@ -68,16 +97,38 @@ public sealed class SchedulingCycle
             var status = RunFilters(pod, node);
             if (status.IsSuccess) _feasible.Add(node);
             else _statuses.Set(node, status);
+            _trace?.Examined(node, status);
         }
+        if (_trace is not null)
+            for (int i = examined; i < n; i++) _trace.NotExamined.Add(nodes[(_nextStartNodeIndex + i) % n].Name);
         if (n > 0) _nextStartNodeIndex = (_nextStartNodeIndex + examined) % n;
 
         if (_feasible.Count == 0) return Fail(pod, nodes, prefilterMessage: "");
+        // A single feasible node is taken without scoring, as kube-scheduler does (the trace shows it unscored).
         if (_feasible.Count == 1) return new ScheduleResult(_feasible[0], examined, 1, "", null);
         return new ScheduleResult(SelectHost(pod), examined, _feasible.Count, "", null);
     }
 
-    /// <summary>RunFilterPlugins: the first plugin that rejects decides the node's status.</summary>
+    /// <summary>Pods nominated by preemption; the scheduler sets it (null: none are considered).</summary>
+    public Nominator? Nominator { get; set; }
+
+    /// <summary>
+    /// RunFilterPluginsWithNominatedPods: when pods of at least this pod's priority are nominated
+    /// to the node, the node must fit the pod with them on it, and also without them (their
+    /// presence could be what lets it fit, through affinity); otherwise the filters once.
+    /// </summary>
     public Status RunFilters(PodInfo pod, NodeInfo node)
+    {
+        if (Nominator?.WithNominatedPods(pod, node) is { } withNominated)
+        {
+            var s = RunFilterPlugins(pod, withNominated);
+            if (!s.IsSuccess) return s;
+        }
+        return RunFilterPlugins(pod, node);
+    }
+
+    /// <summary>RunFilterPlugins: the first plugin that rejects decides the node's status.</summary>
+    private Status RunFilterPlugins(PodInfo pod, NodeInfo node)
     {
         var filters = _profile.Filters;
         for (int i = 0; i < filters.Count; i++)
@@ -123,20 +174,27 @@ public sealed class SchedulingCycle
         total.Clear();
 
         _skipScore.Clear();
-        foreach (var ps in _profile.PreScores)
-        {
-            if (ps.PreScore(pod, _feasible).Code == StatusCode.Skip) _skipScore.Add(true);
-            else _skipScore.Add(false);
-        }
+        var preScores = _profile.PreScores;
+        for (int i = 0; i < preScores.Count; i++)
+            _skipScore.Add(preScores[i].PreScore(pod, _feasible).Code == StatusCode.Skip);
 
         var scratch = _scratch.AsSpan(0, count);
-        foreach (var (plugin, weight) in _profile.Scores)
+        var scores = _profile.Scores;
+        for (int p = 0; p < scores.Count; p++)
         {
-            if (IsSkipped(plugin)) continue;
+            var (plugin, weight) = scores[p];
+            if (IsSkipped(plugin))
+            {
+                _trace?.Skipped(p);
+                continue;
+            }
             for (int i = 0; i < count; i++) scratch[i] = plugin.Score(pod, _feasible[i]);
+            long[]? raw = _trace is null ? null : scratch.ToArray();
             if (plugin is IScoreExtensions ext) ext.NormalizeScore(pod, scratch);
+            if (raw is not null) _trace!.Scored(p, raw, scratch);
             for (int i = 0; i < count; i++) total[i] += scratch[i] * weight;
         }
+        _trace?.Totals(total);
 
         // selectHost: uniform among the highest scores, by reservoir sampling (the k-th tie
         // replaces the pick with probability 1/k), drawing from the scheduler's own stream.
@@ -156,6 +214,18 @@ public sealed class SchedulingCycle
             }
         }
         return _feasible[best];
+    }
+
+    /// <summary>What DefaultPreemption decided in this cycle's PostFilter, for the trace.</summary>
+    private PreemptionOutcome? PreemptionOf(ScheduleResult result)
+    {
+        if (result.PostFilter is not { } post) return null;
+        var victims = new List<string>();
+        if (post.Code == StatusCode.Success)
+            foreach (var pf in _profile.PostFilters)
+                if (pf is DefaultPreemption preemption)
+                    foreach (var v in preemption.Victims) victims.Add(v.Key);
+        return new PreemptionOutcome(post.NominatedNodeName, victims, post.Message);
     }
 
     private bool IsSkipped(IScorePlugin plugin)

@@ -41,6 +41,7 @@ public sealed class ClusterStore
         HorizontalPodAutoscalers = new ObjectCollection<HorizontalPodAutoscaler>(this, "horizontalpodautoscalers.autoscaling");
         PodGroups = new ObjectCollection<PodGroup>(this, "podgroups.scheduling.x-k8s.io");
         PyTorchJobs = new ObjectCollection<PyTorchJob>(this, "pytorchjobs.kubeflow.org");
+        PodDisruptionBudgets = new ObjectCollection<PodDisruptionBudget>(this, "poddisruptionbudgets.policy");
     }
 
     public ObjectCollection<Service> Services { get; }
@@ -60,6 +61,9 @@ public sealed class ClusterStore
 
     /// <summary>Kubeflow PyTorchJobs.</summary>
     public ObjectCollection<PyTorchJob> PyTorchJobs { get; }
+
+    /// <summary>policy/v1 PodDisruptionBudgets, read by preemption (and evictions) through Disruption.DisruptionBudgets.</summary>
+    public ObjectCollection<PodDisruptionBudget> PodDisruptionBudgets { get; }
 
     /// <summary>
     /// Admission plugins that mutate a pod before it is stored (DefaultTolerationSeconds...),

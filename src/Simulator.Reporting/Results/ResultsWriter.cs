@@ -56,6 +56,7 @@ public static class ResultsWriter
         ManifestJson.Write(Path.Combine(directory, ManifestJson.FileName), run, scenario);
         WriteText(directory, ServicesCsv.FileName, w => ServicesCsv.Write(w, result.Services));
         WriteText(directory, HpaCsv.FileName, w => HpaCsv.Write(w, result.Hpas));
+        if (result.Decisions is { } decisions) DecisionsJsonl.Write(Path.Combine(directory, DecisionsJsonl.FileName), decisions);
     }
 
     private static void WriteText(string directory, string fileName, Action<TextWriter> write)

@@ -44,7 +44,7 @@ internal static partial class DeploymentStrategyReader
     }
 
     /// <summary>ValidatePositiveIntOrPercent: a non-negative integer, or a string such as "25%".</summary>
-    private static IntOrPercent? IntOrPercent(SourceField field, ScenarioErrors errors)
+    internal static IntOrPercent? IntOrPercent(SourceField field, ScenarioErrors errors)
     {
         var text = FieldValues.String(field, errors);
         if (text is null) return null;

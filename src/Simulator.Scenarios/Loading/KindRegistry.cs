@@ -46,6 +46,7 @@ internal static class KindRegistry
         new(KubeSchedulerConfigurationReader.ApiVersion, "KubeSchedulerConfiguration", ReadPhase.Definitions, KubeSchedulerConfigurationReader.Read),
         new("scheduling.x-k8s.io/v1alpha1", "PodGroup", ReadPhase.Objects, PodGroupReader.Read),
         new("kubeflow.org/v1", "PyTorchJob", ReadPhase.Objects, PyTorchJobReader.Read),
+        new("policy/v1", "PodDisruptionBudget", ReadPhase.Objects, PodDisruptionBudgetReader.Read),
         new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),
         new(KsimApiVersion, "WorkloadGenerator", ReadPhase.Objects, WorkloadGeneratorReader.Read),
         new(KsimApiVersion, "Traffic", ReadPhase.References, TrafficReader.Read),

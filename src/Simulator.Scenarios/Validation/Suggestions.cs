@@ -1,7 +1,7 @@
 namespace Simulator.Scenarios.Validation;
 
 /// <summary>"did you mean" hints for misspelled field names, annotation keys and resource names.</summary>
-internal static class Suggestions
+public static class Suggestions
 {
     /// <summary>
     /// The candidate closest to <paramref name="typed"/>, if it is close enough to be a typo.
@@ -30,6 +30,26 @@ internal static class Suggestions
     /// <summary><c>; did you mean "x"?</c> or nothing.</summary>
     public static string Hint(string typed, IEnumerable<string> candidates, Func<string, string>? normalize = null) =>
         Closest(typed, candidates, normalize) is { } s ? $"; did you mean \"{s}\"?" : "";
+
+    /// <summary>
+    /// Up to <paramref name="count"/> candidates that look like what was meant: within typo
+    /// distance, or containing the typed text (a pod's generated name contains its controller's),
+    /// nearest first, then in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> Nearest(string typed, IEnumerable<string> candidates, int count)
+    {
+        var key = typed.ToLowerInvariant();
+        int allowed = Math.Max(1, key.Length / 3);
+        return candidates
+            .Distinct(StringComparer.Ordinal)
+            .Select(c => (Candidate: c, Distance: Distance(key, c.ToLowerInvariant()), Contains: c.Contains(typed, StringComparison.OrdinalIgnoreCase)))
+            .Where(x => x.Distance <= allowed || x.Contains)
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Candidate, StringComparer.Ordinal)
+            .Take(count)
+            .Select(x => x.Candidate)
+            .ToList();
+    }
 
     /// <summary>Levenshtein distance with adjacent transpositions (optimal string alignment).</summary>
     private static int Distance(string a, string b)

@@ -13,7 +13,8 @@ public sealed class ProfilesCommandTests : IDisposable
 
         Assert.Equal(0, outcome.ExitCode);
         var lines = outcome.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(["bin-packing", "default", "fastest-accelerator", "gang", "spread"], lines.Select(l => l.Split(' ')[0]));
+        Assert.Equal(Cluster.Scheduling.Profiles.ProfileCatalog.Names.Order(StringComparer.Ordinal), lines.Select(l => l.Split(' ')[0]));
+        Assert.Contains(lines, l => l.StartsWith("fgd ", StringComparison.Ordinal) && l.Contains("fragmentation", StringComparison.Ordinal));
         Assert.All(lines, l => Assert.True(l.Length > 30, l));
     }
 
@@ -44,7 +45,7 @@ public sealed class ProfilesCommandTests : IDisposable
         var outcome = await _cli.RunAsync("profiles", "packer");
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Equal("ksim: unknown scheduler profile \"packer\" (known: bin-packing, default, fastest-accelerator, gang, spread)", outcome.Error.Trim());
+        Assert.Equal("ksim: unknown scheduler profile \"packer\" (known: bin-packing, default, dot-product, fastest-accelerator, fgd, gang, gpu-best-fit, gpu-clustering, gpu-packing, random, spread)", outcome.Error.Trim());
     }
 
     [Fact]

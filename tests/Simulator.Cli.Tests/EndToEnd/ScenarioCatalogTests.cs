@@ -226,6 +226,35 @@ public sealed class ScenarioCatalogTests : IDisposable
             Assert.True(result.Summary.Training.Interruptions > 0);
             Assert.Equal(result.Jobs.Sum(j => j.Training!.LostGpuHours), result.Summary.Training.LostGpuHours, 6);
         },
+        ["12-priority-preemption.yaml"] = result =>
+        {
+            var pods = result.Pods.ToDictionary(p => p.Name);
+            string Victim(string name) => result.Events.Single(e => e.Reason == "Preempted" && e.ObjectName == "default/" + name).Message;
+            // The PDB on the etl pods steers serve-0 to gpu-1: its four train pods are the victims,
+            // leave after the default 30 s grace period, and serve-0 binds then (fidelity fact 16).
+            Assert.All(Enumerable.Range(0, 4), i =>
+            {
+                var train = pods[$"train-{i}"];
+                Assert.Equal($"Preempted by pod {pods["serve-0"].Uid} on node gpu-1", Victim(train.Name));
+                Assert.Equal(600 + 30, train.Deleted!.Value.TotalSeconds);
+            });
+            Assert.Equal("gpu-1", pods["serve-0"].Node);
+            Assert.Equal(600 + 30, pods["serve-0"].Scheduled!.Value.TotalSeconds);
+            // serve-1 must break the budget (best effort): the two etl pods that started last, with their 60 s grace period.
+            Assert.Equal(["etl-2", "etl-3"], result.Events.Where(e => e.Reason == "Preempted" && e.ObjectName.StartsWith("default/etl-", StringComparison.Ordinal))
+                .Select(e => e.ObjectName["default/".Length..]).Order(StringComparer.Ordinal));
+            Assert.Equal(1200 + 60, pods["etl-2"].Deleted!.Value.TotalSeconds);
+            Assert.Null(pods["etl-0"].Deleted);
+            Assert.Null(pods["etl-1"].Deleted);
+            Assert.Equal("gpu-0", pods["serve-1"].Node);
+            Assert.Equal(1200 + 60, pods["serve-1"].Scheduled!.Value.TotalSeconds);
+            // sweep (priority 1000, preemptionPolicy Never) evicts nobody and, although first in the
+            // queue when the etl pods leave, cannot take the room nominated to serve-1.
+            var sweep = pods["sweep"];
+            Assert.Equal(PodPhase.Pending, sweep.Phase);
+            Assert.Equal("0/2 nodes are available: 2 Insufficient nvidia.com/gpu. not eligible due to preemptionPolicy=Never.", sweep.Message);
+            Assert.Equal(6, result.Events.Count(e => e.Reason == "Preempted"));
+        },
         ["gavel-fifo.yaml"] = result =>
         {
             var measure = Assert.Single(result.Summary.Generators).Measure!;

@@ -22,6 +22,7 @@ public sealed class PodBuilder(string name)
     private RestartPolicy _restartPolicy = RestartPolicy.Never;
     private double? _failureRatePerHour;
     private double? _failureProbability;
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
 
     public PodBuilder Cpu(string quantity) => Set(ResourceNames.Cpu, quantity);
 
@@ -85,6 +86,12 @@ public sealed class PodBuilder(string name)
         return this;
     }
 
+    public PodBuilder Label(string key, string value)
+    {
+        _labels[key] = value;
+        return this;
+    }
+
     public PodBuilder GracePeriod(string duration)
     {
         _grace = SimDuration.Parse(duration);
@@ -123,7 +130,7 @@ public sealed class PodBuilder(string name)
         var requests = ResourceList.From(_requests);
         return new Pod
         {
-            Metadata = new ObjectMeta { Name = name },
+            Metadata = new ObjectMeta { Name = name, Labels = new Dictionary<string, string>(_labels) },
             Spec = new PodSpec
             {
                 Containers = [new Container("main", _image, requests, requests)],
