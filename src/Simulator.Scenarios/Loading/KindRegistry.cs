@@ -47,6 +47,7 @@ internal static class KindRegistry
         new("kubeflow.org/v1", "PyTorchJob", ReadPhase.Objects, PyTorchJobReader.Read),
         new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),
         new(KsimApiVersion, "WorkloadGenerator", ReadPhase.Objects, WorkloadGeneratorReader.Read),
+        new(KsimApiVersion, "TraceReplay", ReadPhase.Objects, TraceReplayReader.Read),
         new(KsimApiVersion, "Traffic", ReadPhase.References, TrafficReader.Read),
         new(KsimApiVersion, "Scenario", ReadPhase.Scenario, ScenarioSettingsReader.Read),
     ];
