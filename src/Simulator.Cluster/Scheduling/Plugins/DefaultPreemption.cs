@@ -19,6 +19,11 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     private readonly Func<Pod, PodInfo> _podInfo;
     private readonly NodeStatusMap _dryRun = new();
 
+    // Statuses are immutable: a failing pod's dry run sets one of these on every node of a large
+    // cluster, so they are made once rather than per node.
+    private static readonly Status NotHelpfulStatus = Status.Unresolvable(PluginNames.DefaultPreemption, NotHelpful);
+    private static readonly Status NoVictimsStatus = Status.Unresolvable(PluginNames.DefaultPreemption, NoVictims);
+
     /// <param name="runFilters">Runs the profile's filters on a node (used on copies of nodes with victims removed).</param>
     /// <param name="podInfo">The scheduler's cached info for a bound pod.</param>
     public DefaultPreemption(Func<PodInfo, NodeInfo, Status> runFilters, Func<Pod, PodInfo> podInfo)
@@ -46,7 +51,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         {
             if (status.Code == StatusCode.UnschedulableAndUnresolvable)
             {
-                _dryRun.Set(node, Status.Unresolvable(Name, NotHelpful));
+                _dryRun.Set(node, NotHelpfulStatus);
                 continue;
             }
             var (victims, result) = SelectVictims(pod, node);
@@ -89,10 +94,10 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     /// </summary>
     private (List<Pod>? Victims, Status Status) SelectVictims(PodInfo pod, NodeInfo node)
     {
-        var candidates = new List<Pod>();
+        List<Pod>? candidates = null;
         foreach (var p in node.Pods)
-            if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) candidates.Add(p);
-        if (candidates.Count == 0) return (null, Status.Unresolvable(Name, NoVictims));
+            if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) (candidates ??= []).Add(p);
+        if (candidates is null) return (null, NoVictimsStatus);
 
         var copy = node.Clone();
         foreach (var p in candidates) copy.RemovePod(p, _podInfo(p));
