@@ -72,6 +72,9 @@ public sealed class ClusterSimulation : IEventHandler
         // ML training: progress of training jobs on the accelerators they landed on, and generated jobs.
         Training = new TrainingProgress(Store, Kubelets, options.Throughput, Metrics);
         Generators = new WorkloadGenerators(Store, options.Throughput);
+
+        // Trace replay: after the scheduler, so that a fill sees each placement or failure it waits for.
+        Traces = new TraceReplayer(Store, Scheduler.Cache, options.TargetWorkload);
     }
 
     public Simulation Engine { get; }
@@ -101,6 +104,12 @@ public sealed class ClusterSimulation : IEventHandler
 
     /// <summary>Training jobs arriving from WorkloadGenerators.</summary>
     public WorkloadGenerators Generators { get; }
+
+    /// <summary>The TraceReplay's pods and, in fill mode, its GPU allocation samples.</summary>
+    public TraceReplayer Traces { get; }
+
+    /// <summary>Starts <paramref name="replay"/> (at time 0: nodes added before it are counted by a fill).</summary>
+    public void AddTraceReplay(Workloads.Traces.TraceReplay replay) => Traces.Add(replay);
 
     /// <summary>Starts <paramref name="generator"/>'s arrivals.</summary>
     public void AddGenerator(WorkloadGenerator generator) => Generators.Add(generator);
@@ -235,7 +244,7 @@ public sealed class ClusterSimulation : IEventHandler
             EndTime = Engine.Now,
             Partial = reason == RunEnd.Interrupted,
             EndReason = reason,
-            Summary = Metrics.Summarize() with { Training = Training.Summarize(), Generators = Generators.Summarize() },
+            Summary = Metrics.Summarize() with { Training = Training.Summarize(), Generators = Generators.Summarize(), TraceReplay = Traces.Summarize() },
             Pods = Metrics.Pods,
             TimeSeries = Metrics.TimeSeries,
             Events = Metrics.Events,
@@ -245,6 +254,7 @@ public sealed class ClusterSimulation : IEventHandler
             Services = Requests.Intervals,
             Hpas = Metrics.Hpas,
             Requests = Requests.Summarize(),
+            Allocation = Traces.Allocation?.Samples ?? [],
         };
     }
 }

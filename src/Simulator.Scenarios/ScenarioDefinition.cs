@@ -67,6 +67,12 @@ public sealed record ScenarioDefinition
     /// <summary>Training jobs arriving over time (ksim.dev WorkloadGenerator documents).</summary>
     public IReadOnlyList<WorkloadGenerator> Generators { get; init; } = [];
 
+    /// <summary>Pods from a trace file (a ksim.dev TraceReplay document); null without one.</summary>
+    public Cluster.Workloads.Traces.TraceReplay? TraceReplay { get; init; }
+
+    /// <summary>The pod shapes FGD optimises for, from the TraceReplay's pod list; null without one.</summary>
+    public Cluster.Scheduling.Fragmentation.TargetWorkload? TargetWorkload { get; init; }
+
     /// <summary>Every file the scenario was read from, to be copied into the results.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];
 }

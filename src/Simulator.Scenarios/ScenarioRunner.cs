@@ -25,8 +25,11 @@ public static class ScenarioRunner
             },
             LoggerFactory = loggerFactory,
             Throughput = scenario.Throughput,
+            TargetWorkload = scenario.TargetWorkload,
         });
         foreach (var node in scenario.Nodes) cluster.AddNode(SimTime.Zero, node);
+        // After the nodes: a fill counts the GPUs of the nodes registered at time 0.
+        if (scenario.TraceReplay is { } trace) cluster.AddTraceReplay(trace);
         foreach (var submission in scenario.Pods) cluster.SubmitPod(submission.SubmitAt, submission.Pod);
         foreach (var submission in scenario.Workloads) cluster.SubmitObject(submission.SubmitAt, submission.Object);
         // After the nodes: a timeline action at time 0 finds the scenario's nodes registered.

@@ -43,6 +43,12 @@ internal static class RunSummaryPrinter
         PrintRequests(output, result.Requests);
         if (s.Hpa.Count > 0)
             output.WriteLine($"autoscaling: {s.Hpa.Count} HPA(s), {s.Hpa.Rescales} rescale(s), at most {s.Hpa.MaxReplicasSeen} replicas at a sample");
+        if (s.TraceReplay is { Mode: "fill" } trace && result.Allocation.Count > 0)
+        {
+            var last = result.Allocation[^1];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"trace fill: {last.ArrivedPercent}% of {trace.TotalGpuMilli / 1000.0} GPUs arrived in {last.ArrivedPods} pod(s), {last.FailedPods} failed; GPU allocation {last.GpuAllocationRatio * 100:F1}%, {last.UnallocatedGpus:F1} GPUs unallocated (allocation.csv)"));
+        }
         PrintPendingReasons(output, run);
     }
 

@@ -42,4 +42,7 @@ public sealed record RunResult
 
     /// <summary>Every request of the run.</summary>
     public RequestSummary Requests { get; init; } = RequestSummary.None;
+
+    /// <summary>A fill-mode TraceReplay's GPU allocation each time the arrived workload passed a whole percent.</summary>
+    public IReadOnlyList<AllocationSample> Allocation { get; init; } = [];
 }

@@ -40,4 +40,7 @@ public sealed record RunSummary
 
     /// <summary>Per WorkloadGenerator, in scenario order: Jobs created and the measure window's mean completion time.</summary>
     public IReadOnlyList<Workloads.Generation.GeneratorSummary> Generators { get; init; } = [];
+
+    /// <summary>The TraceReplay's pods and, in fill mode, its allocation at 90-130 % arrived; null without one.</summary>
+    public TraceReplaySummary? TraceReplay { get; init; }
 }

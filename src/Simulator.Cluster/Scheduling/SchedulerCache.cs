@@ -19,6 +19,7 @@ public sealed class SchedulerCache
     private readonly Dictionary<string, NodeInfo> _byName = new(StringComparer.Ordinal);
     private readonly List<NodeInfo> _added = [];
     private readonly List<NodeInfo> _ordered = [];
+    private bool _orderStale;
     private readonly Dictionary<string, NodeSnapshot> _lastSeen = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (PodInfo Info, NodeInfo Node)> _accounted = new(StringComparer.Ordinal);
     private readonly HashSet<string> _assumed = new(StringComparer.Ordinal);
@@ -29,7 +30,16 @@ public sealed class SchedulerCache
     public SchedulerCache(ResourceIndex resources) => _resources = resources;
 
     /// <summary>Nodes in the order the scheduler examines them.</summary>
-    public IReadOnlyList<NodeInfo> Nodes => _ordered;
+    public IReadOnlyList<NodeInfo> Nodes
+    {
+        get
+        {
+            // Ordered when read, not on every change: registering a cluster's nodes one by one
+            // would otherwise rebuild the order once per node (quadratic in the cluster size).
+            if (_orderStale) Reorder();
+            return _ordered;
+        }
+    }
 
     public NodeInfo? Get(string nodeName) => _byName.GetValueOrDefault(nodeName);
 
@@ -46,14 +56,14 @@ public sealed class SchedulerCache
                 _byName[node.Name] = info;
                 _added.Add(info);
                 _lastSeen[node.Name] = Snapshot(node);
-                Reorder();
+                _orderStale = true;
                 return ClusterEventKind.NodeAdd;
             case WatchEventType.Deleted:
                 if (_byName.Remove(node.Name, out var gone))
                 {
                     _added.Remove(gone);
                     _lastSeen.Remove(node.Name);
-                    Reorder();
+                    _orderStale = true;
                 }
                 return ClusterEventKind.None;
             default:
@@ -67,7 +77,7 @@ public sealed class SchedulerCache
                 if (!ReferenceEquals(before.Taints, after.Taints)) kinds |= ClusterEventKind.NodeTaintChange;
                 if (!ReferenceEquals(before.Allocatable, after.Allocatable)) kinds |= ClusterEventKind.NodeAllocatableChange;
                 if (before.Unschedulable != after.Unschedulable) kinds |= ClusterEventKind.NodeSpecUnschedulableChange;
-                if (kinds.HasFlag(ClusterEventKind.NodeLabelChange)) Reorder();
+                if (kinds.HasFlag(ClusterEventKind.NodeLabelChange)) _orderStale = true;
                 return kinds;
         }
     }
@@ -138,6 +148,7 @@ public sealed class SchedulerCache
     /// </summary>
     private void Reorder()
     {
+        _orderStale = false;
         var zones = new List<List<NodeInfo>>();
         var zoneIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var n in _added)

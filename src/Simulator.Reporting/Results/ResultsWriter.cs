@@ -15,7 +15,7 @@ public static class ResultsWriter
     [
         SummaryJson.FileName, PodsCsv.FileName, JobsCsv.FileName, NodesCsv.FileName, RecoveriesCsv.FileName,
         TimeSeriesCsv.FileName, EventsLog.FileName, ManifestJson.FileName, ServicesCsv.FileName,
-        HpaCsv.FileName,
+        HpaCsv.FileName, AllocationCsv.FileName,
     ];
 
     /// <exception cref="ResultsTargetNotEmptyException">The target exists and holds something.</exception>
@@ -57,6 +57,7 @@ public static class ResultsWriter
         WriteText(directory, ServicesCsv.FileName, w => ServicesCsv.Write(w, result.Services));
         WriteText(directory, HpaCsv.FileName, w => HpaCsv.Write(w, result.Hpas));
         if (result.Decisions is { } decisions) DecisionsJsonl.Write(Path.Combine(directory, DecisionsJsonl.FileName), decisions);
+        WriteText(directory, AllocationCsv.FileName, w => AllocationCsv.Write(w, result.Allocation));
     }
 
     private static void WriteText(string directory, string fileName, Action<TextWriter> write)

@@ -85,6 +85,7 @@ internal static class SummaryJson
             if (s.Training.Jobs > 0) WriteTraining(w, s.Training);
             if (s.GpuAllocationByModel.Count > 0) WriteGpuAllocation(w, s.GpuAllocationByModel);
             if (s.Generators.Count > 0) WriteGenerators(w, s.Generators);
+            if (s.TraceReplay is { } trace) TraceReplayJson.Write(w, trace);
             w.WriteEndObject();
         });
     }

@@ -49,6 +49,7 @@ internal static class KindRegistry
         new("policy/v1", "PodDisruptionBudget", ReadPhase.Objects, PodDisruptionBudgetReader.Read),
         new(KsimApiVersion, "NodePool", ReadPhase.Objects, NodePoolReader.Read),
         new(KsimApiVersion, "WorkloadGenerator", ReadPhase.Objects, WorkloadGeneratorReader.Read),
+        new(KsimApiVersion, "TraceReplay", ReadPhase.Objects, TraceReplayReader.Read),
         new(KsimApiVersion, "Traffic", ReadPhase.References, TrafficReader.Read),
         new(KsimApiVersion, "Scenario", ReadPhase.Scenario, ScenarioSettingsReader.Read),
     ];

@@ -33,6 +33,8 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
     private readonly List<string> _files = [];
     private SourceLine? _settingsAt;
     private SourceLine? _schedulerConfigurationAt;
+    private Cluster.Workloads.Traces.TraceReplay? _traceReplay;
+    private SourceLine? _traceReplayAt;
 
     /// <summary>The file the document being read is in.</summary>
     public string File { get; private set; } = "";
@@ -170,6 +172,18 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
             _generators.Add(generator);
     }
 
+    /// <summary>Sets the scenario's TraceReplay; a second one is an error.</summary>
+    public void SetTraceReplay(Cluster.Workloads.Traces.TraceReplay replay, SourceField kindField)
+    {
+        if (_traceReplayAt is not null)
+        {
+            Errors.At(kindField, $"only one TraceReplay document is allowed (the first is at {Errors.Describe(_traceReplayAt)})");
+            return;
+        }
+        _traceReplay = replay;
+        _traceReplayAt = Errors.Here(kindField.Position.Line);
+    }
+
     /// <summary>A data file the scenario names (a replayed rate CSV), copied into the results with it.</summary>
     public void AddDataFile(string path)
     {
@@ -217,6 +231,9 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
             Traffic = _traffic,
             Throughput = s.Throughput ?? Cluster.Workloads.Training.ThroughputTable.Default,
             Generators = _generators,
+            TraceReplay = _traceReplay,
+            // FGD's target workload: the trace's pod list as written (not shuffled, no copies).
+            TargetWorkload = _traceReplay is { } trace ? Cluster.Scheduling.Fragmentation.TargetWorkload.FromPods(trace.Pods.Select(p => p.Shape)) : null,
             SourceFiles = [.. _files, .. _dataFiles],
         };
     }

@@ -47,7 +47,7 @@ public sealed class RunAndRerunFlowTests : IDisposable
         var outcome = await _cli.RunAsync("rerun", output);
 
         Assert.Equal(0, outcome.ExitCode);
-        Assert.Equal("identical: 10 files\n", outcome.Out);
+        Assert.Equal("identical: 11 files\n", outcome.Out);
     }
 
     [Fact]

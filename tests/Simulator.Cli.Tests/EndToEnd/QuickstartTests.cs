@@ -27,7 +27,7 @@ public sealed class QuickstartTests : IDisposable
         var rerun = await _cli.RunAsync("rerun", output);
 
         Assert.True(rerun.ExitCode == 0, rerun.ToString());
-        Assert.Equal("identical: 10 files\n", rerun.Out);
+        Assert.Equal("identical: 11 files\n", rerun.Out);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ScenarioCatalogTests : IDisposable
     private static readonly string Root = RepositoryLocator.FindRootOfExecutable()!;
 
     private static readonly string[] DeterministicFiles =
-        ["summary.json", "pods.csv", "jobs.csv", "nodes.csv", "recoveries.csv", "timeseries.csv", "events.log"];
+        ["summary.json", "pods.csv", "jobs.csv", "nodes.csv", "recoveries.csv", "timeseries.csv", "events.log", "allocation.csv"];
 
     /// <summary>What each scenario must show, by file name.</summary>
     private static readonly Dictionary<string, Action<RunResult>> Expectations = new(StringComparer.Ordinal)
@@ -261,6 +261,26 @@ public sealed class ScenarioCatalogTests : IDisposable
             Assert.Equal(1000, measure.Completed);
             // Type-blind placement puts about a third of the jobs on K80s: mean JCT near 29 h at 2 jobs/h.
             Assert.InRange(measure.MeanJctSeconds!.Value / 3600, 25, 33);
+        },
+        ["fgd-openb.yaml"] = result =>
+        {
+            // What holds under any profile: the fill plan depends only on the seed, and the
+            // cluster fills up (pods fail) before every GPU is allocated.
+            var trace = result.Summary.TraceReplay!;
+            Assert.Equal(("fill", 6212.0), (trace.Mode, trace.TotalGpuMilli / 1000.0));
+            Assert.Equal(10857, trace.PodsSubmitted);
+            Assert.Equal([90, 100, 110, 120, 130], trace.AtArrivedPercent.Select(s => s.ArrivedPercent));
+            var last = result.Allocation[^1];
+            Assert.Equal((130, 10857), (last.ArrivedPercent, last.ArrivedPods));
+            Assert.InRange(last.GpuAllocationRatio, 0.5, 0.9999);
+            Assert.Equal(6212 * (1 - last.GpuAllocationRatio), last.UnallocatedGpus, 6);
+            Assert.True(last.FailedPods > 0 && last.FailedPods == trace.FailedPods);
+            Assert.NotNull(last.FragmentationRate);
+            Assert.Equal(0, result.Allocation[0].FailedPods);
+            Assert.All(result.Allocation.Zip(result.Allocation.Skip(1)), pair =>
+                Assert.True(pair.Second.GpuAllocationRatio >= pair.First.GpuAllocationRatio, "nothing departs in a fill"));
+            Assert.Contains(trace.FailedByReason, r => r.Reason == "Insufficient nvidia.com/gpu" && r.Pods > 0);
+            Assert.Equal(trace.FailedPods, result.Pods.Count(p => p.Scheduled is null));
         },
     };
 

@@ -78,7 +78,7 @@ public sealed class ResultsWriterTests : IDisposable
         var comparison = ResultsComparison.Compare(_temp.Combine("one"), _temp.Combine("two"));
 
         Assert.True(comparison.Identical, comparison.FirstDifference?.ToString());
-        Assert.Equal(10, comparison.FilesCompared);
+        Assert.Equal(11, comparison.FilesCompared);
     }
 
     [Fact]

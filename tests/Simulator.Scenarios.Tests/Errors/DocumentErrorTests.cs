@@ -22,7 +22,7 @@ public class DocumentErrorTests
             kind: DaemonSet
             metadata: {name: d}
             """,
-            ["x.yaml:2:7: kind: unknown kind \"DaemonSet\" for apiVersion \"apps/v1\" (known: v1 Node, v1 Pod, apps/v1 Deployment, apps/v1 ReplicaSet, batch/v1 Job, v1 Service, autoscaling/v2 HorizontalPodAutoscaler, scheduling.k8s.io/v1 PriorityClass, kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration, scheduling.x-k8s.io/v1alpha1 PodGroup, kubeflow.org/v1 PyTorchJob, policy/v1 PodDisruptionBudget, ksim.dev/v1alpha1 NodePool, ksim.dev/v1alpha1 WorkloadGenerator, ksim.dev/v1alpha1 Traffic, ksim.dev/v1alpha1 Scenario)"]
+            ["x.yaml:2:7: kind: unknown kind \"DaemonSet\" for apiVersion \"apps/v1\" (known: v1 Node, v1 Pod, apps/v1 Deployment, apps/v1 ReplicaSet, batch/v1 Job, v1 Service, autoscaling/v2 HorizontalPodAutoscaler, scheduling.k8s.io/v1 PriorityClass, kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration, scheduling.x-k8s.io/v1alpha1 PodGroup, kubeflow.org/v1 PyTorchJob, policy/v1 PodDisruptionBudget, ksim.dev/v1alpha1 NodePool, ksim.dev/v1alpha1 WorkloadGenerator, ksim.dev/v1alpha1 TraceReplay, ksim.dev/v1alpha1 Traffic, ksim.dev/v1alpha1 Scenario)"]
         },
         {
             "misspelled kind",
@@ -30,7 +30,7 @@ public class DocumentErrorTests
             apiVersion: ksim.dev/v1alpha1
             kind: NodePol
             """,
-            ["x.yaml:2:7: kind: unknown kind \"NodePol\" for apiVersion \"ksim.dev/v1alpha1\"; did you mean \"NodePool\"? (known: v1 Node, v1 Pod, apps/v1 Deployment, apps/v1 ReplicaSet, batch/v1 Job, v1 Service, autoscaling/v2 HorizontalPodAutoscaler, scheduling.k8s.io/v1 PriorityClass, kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration, scheduling.x-k8s.io/v1alpha1 PodGroup, kubeflow.org/v1 PyTorchJob, policy/v1 PodDisruptionBudget, ksim.dev/v1alpha1 NodePool, ksim.dev/v1alpha1 WorkloadGenerator, ksim.dev/v1alpha1 Traffic, ksim.dev/v1alpha1 Scenario)"]
+            ["x.yaml:2:7: kind: unknown kind \"NodePol\" for apiVersion \"ksim.dev/v1alpha1\"; did you mean \"NodePool\"? (known: v1 Node, v1 Pod, apps/v1 Deployment, apps/v1 ReplicaSet, batch/v1 Job, v1 Service, autoscaling/v2 HorizontalPodAutoscaler, scheduling.k8s.io/v1 PriorityClass, kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration, scheduling.x-k8s.io/v1alpha1 PodGroup, kubeflow.org/v1 PyTorchJob, policy/v1 PodDisruptionBudget, ksim.dev/v1alpha1 NodePool, ksim.dev/v1alpha1 WorkloadGenerator, ksim.dev/v1alpha1 TraceReplay, ksim.dev/v1alpha1 Traffic, ksim.dev/v1alpha1 Scenario)"]
         },
         {
             "known kind, wrong apiVersion",
@@ -152,7 +152,7 @@ public class DocumentErrorTests
                 "x.yaml:9:42: spec.containers[0].resources.limits.nvidia.com/gpu: must be an integer, got \"0.5\"",
                 "x.yaml:21:18: metadata.name: nodes \"cpu-0\" already exists (first defined at line 13)",
                 "x.yaml:27:18: metadata.name: Forbidden: priority class names with 'system-' prefix are reserved for system use only",
-                "x.yaml:31:7: kind: unknown kind \"StatefulSet\" for apiVersion \"apps/v1\" (known: v1 Node, v1 Pod, apps/v1 Deployment, apps/v1 ReplicaSet, batch/v1 Job, v1 Service, autoscaling/v2 HorizontalPodAutoscaler, scheduling.k8s.io/v1 PriorityClass, kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration, scheduling.x-k8s.io/v1alpha1 PodGroup, kubeflow.org/v1 PyTorchJob, policy/v1 PodDisruptionBudget, ksim.dev/v1alpha1 NodePool, ksim.dev/v1alpha1 WorkloadGenerator, ksim.dev/v1alpha1 Traffic, ksim.dev/v1alpha1 Scenario)",
+                "x.yaml:31:7: kind: unknown kind \"StatefulSet\" for apiVersion \"apps/v1\" (known: v1 Node, v1 Pod, apps/v1 Deployment, apps/v1 ReplicaSet, batch/v1 Job, v1 Service, autoscaling/v2 HorizontalPodAutoscaler, scheduling.k8s.io/v1 PriorityClass, kubescheduler.config.k8s.io/v1 KubeSchedulerConfiguration, scheduling.x-k8s.io/v1alpha1 PodGroup, kubeflow.org/v1 PyTorchJob, policy/v1 PodDisruptionBudget, ksim.dev/v1alpha1 NodePool, ksim.dev/v1alpha1 WorkloadGenerator, ksim.dev/v1alpha1 TraceReplay, ksim.dev/v1alpha1 Traffic, ksim.dev/v1alpha1 Scenario)",
             ],
             errors);
     }

@@ -24,10 +24,16 @@ public static class FitError
     public static string Histogram(NodeStatusMap statuses)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (_, status) in statuses.Entries)
+        // Every node of a large cluster may be listed: read the reasons without allocating.
+        var entries = statuses.Entries;
+        for (int i = 0; i < entries.Count; i++)
         {
-            foreach (var reason in status.Reasons)
+            var status = entries[i].Status;
+            for (int r = 0; r < status.ReasonCount; r++)
+            {
+                string reason = status.ReasonAt(r);
                 counts[reason] = counts.GetValueOrDefault(reason) + 1;
+            }
         }
         var parts = counts.Select(kv => $"{kv.Value} {kv.Key}").ToList();
         // Go's sort.Strings compares bytes, which is what ordinal comparison does.

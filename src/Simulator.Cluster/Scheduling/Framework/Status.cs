@@ -58,5 +58,10 @@ public readonly struct Status
     public IReadOnlyList<string> Reasons =>
         _reasons ?? (_reason is null ? [] : [_reason]);
 
+    /// <summary>How many reasons there are; with <see cref="ReasonAt"/>, reads them without allocating.</summary>
+    public int ReasonCount => _reasons?.Length ?? (_reason is null ? 0 : 1);
+
+    public string ReasonAt(int index) => _reasons is { } all ? all[index] : index == 0 && _reason is not null ? _reason : throw new ArgumentOutOfRangeException(nameof(index));
+
     public override string ToString() => IsSuccess ? "Success" : $"{Code}({Plugin}): {string.Join(", ", Reasons)}";
 }

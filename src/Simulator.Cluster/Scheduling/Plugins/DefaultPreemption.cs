@@ -29,6 +29,11 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     private readonly List<NodeInfo> _potential = [];
     private int[]? _allowedNow; // the budgets' disruptionsAllowed, taken once per attempt
 
+    // Statuses are immutable: a failing pod's dry run sets one of these on every node of a large
+    // cluster, so they are made once rather than per node.
+    private static readonly Status NotHelpfulStatus = Status.Unresolvable(PluginNames.DefaultPreemption, NotHelpful);
+    private static readonly Status NoVictimsStatus = Status.Unresolvable(PluginNames.DefaultPreemption, NoVictims);
+
     /// <param name="runFilters">Runs the profile's filters on a node (used on copies of nodes with victims removed).</param>
     /// <param name="podInfo">The scheduler's cached info for a bound pod.</param>
     /// <param name="budgets">The cluster's PodDisruptionBudgets (null: none).</param>
@@ -67,7 +72,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         _potential.Clear();
         foreach (var (node, status) in statuses.Entries)
         {
-            if (status.Code == StatusCode.UnschedulableAndUnresolvable) _dryRun.Set(node, Status.Unresolvable(Name, NotHelpful));
+            if (status.Code == StatusCode.UnschedulableAndUnresolvable) _dryRun.Set(node, NotHelpfulStatus);
             else _potential.Add(node);
         }
 
@@ -141,10 +146,10 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     /// </summary>
     private (Candidate? Candidate, Status Status) SelectVictims(PodInfo pod, NodeInfo node)
     {
-        var potential = new List<Pod>();
+        List<Pod>? potential = null;
         foreach (var p in node.Pods)
-            if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) potential.Add(p);
-        if (potential.Count == 0) return (null, Status.Unresolvable(Name, NoVictims));
+            if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) (potential ??= []).Add(p);
+        if (potential is null) return (null, NoVictimsStatus);
 
         var copy = node.Clone();
         foreach (var p in potential) copy.RemovePod(p, _podInfo(p));

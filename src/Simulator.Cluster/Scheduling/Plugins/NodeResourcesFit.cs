@@ -17,6 +17,7 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin, IEnqueueExte
     private readonly ResourceIndex _resources;
     private readonly ScoringStrategy _strategy;
     private readonly (int Resource, int Weight, bool Extended)[] _scored;
+    private readonly Dictionary<ulong, string[]> _reasonsBySet = [];
 
     public NodeResourcesFit(ResourceIndex resources, ScoringStrategyType strategy, IReadOnlyList<ResourceWeight> scoredResources)
         : this(resources, new NodeResourcesFitArgs(strategy, scoredResources))
@@ -48,25 +49,48 @@ public sealed class NodeResourcesFit : IFilterPlugin, IScorePlugin, IEnqueueExte
 
     public Status Filter(PodInfo pod, NodeInfo node)
     {
-        // fitsRequest: the pod-count check comes first, then each requested resource.
+        // fitsRequest: the pod-count check comes first, then each requested resource. The set of
+        // short resources (bit 0: pod count, bit 1 + id: a resource) names the reasons, always in
+        // this order (a pod's requests are sorted by name), so the reasons of a set are built
+        // once: a pod that fits nowhere is rejected by every node of a large cluster.
         string? first = null;
-        List<string>? more = null;
-        if (node.PodCount + 1 > node.AllowedPodNumber) Add(TooManyPods, ref first, ref more);
+        int count = 0;
+        ulong set = 0;
+        bool cacheable = true;
+        if (node.PodCount + 1 > node.AllowedPodNumber)
+        {
+            first = TooManyPods;
+            count = 1;
+            set = 1;
+        }
+        foreach (var r in pod.Requests)
+        {
+            if (r.Amount <= node.Allocatable(r.Resource) - node.Requested(r.Resource)) continue;
+            first ??= _resources.InsufficientReason(r.Resource);
+            count++;
+            if (r.Resource < 63) set |= 1UL << (r.Resource + 1);
+            else cacheable = false;
+        }
+        if (count == 0) return Status.Success;
+        if (count == 1) return Status.Unschedulable(Name, first!);
+        if (!cacheable || !_reasonsBySet.TryGetValue(set, out var reasons))
+        {
+            reasons = Reasons(pod, node);
+            if (cacheable) _reasonsBySet[set] = reasons;
+        }
+        return Status.WithReasons(StatusCode.Unschedulable, Name, reasons);
+    }
+
+    private string[] Reasons(PodInfo pod, NodeInfo node)
+    {
+        var reasons = new List<string>();
+        if (node.PodCount + 1 > node.AllowedPodNumber) reasons.Add(TooManyPods);
         foreach (var r in pod.Requests)
         {
             if (r.Amount > node.Allocatable(r.Resource) - node.Requested(r.Resource))
-                Add(_resources.InsufficientReason(r.Resource), ref first, ref more);
+                reasons.Add(_resources.InsufficientReason(r.Resource));
         }
-        if (first is null) return Status.Success;
-        return more is null
-            ? Status.Unschedulable(Name, first)
-            : Status.WithReasons(StatusCode.Unschedulable, Name, [first, .. more]);
-    }
-
-    private static void Add(string reason, ref string? first, ref List<string>? more)
-    {
-        if (first is null) first = reason;
-        else (more ??= []).Add(reason);
+        return [.. reasons];
     }
 
     public long Score(PodInfo pod, NodeInfo node)
