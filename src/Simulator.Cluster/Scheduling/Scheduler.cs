@@ -71,6 +71,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             WaitingPods = _waiting,
             Random = _sim.Random.Get("scheduler-ties"),
             TargetWorkload = targetWorkload,
+            Nodes = _cache.Nodes,
+            AffinityTally = _cache.AffinityTally,
         });
         _cycle = cycle = new SchedulingCycle(_profile, _sim.Random.Get("scheduler-ties"));
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);

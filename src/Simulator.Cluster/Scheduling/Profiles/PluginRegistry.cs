@@ -23,6 +23,8 @@ public static class PluginRegistry
         [PluginNames.NodeAffinity] = (_, _) => new NodeAffinity(),
         [PluginNames.NodeResourcesFit] = (c, a) => NodeResourcesFit.Create(c.Resources, a as NodeResourcesFitArgs),
         [GpuShare.PluginName] = (_, _) => new GpuShare(),
+        [PluginNames.PodTopologySpread] = (c, a) => new PodTopologySpread(a as PodTopologySpreadArgs, c.Store, c.Nodes),
+        [PluginNames.InterPodAffinity] = (c, _) => new InterPodAffinity(c.Nodes, c.AffinityTally),
         [PluginNames.DefaultPreemption] = (c, _) => new DefaultPreemption(c.RunFilters, c.PodInfoOf),
         [PluginNames.NodeResourcesBalancedAllocation] = (c, _) => new NodeResourcesBalancedAllocation(c.Resources),
         [FastestAccelerator.PluginName] = (c, _) => new FastestAccelerator(c.Throughput),
