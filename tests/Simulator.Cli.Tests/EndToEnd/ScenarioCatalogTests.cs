@@ -113,7 +113,14 @@ public sealed class ScenarioCatalogTests : IDisposable
 
             Assert.Equal(12, result.Jobs.Count);
             Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
-            Assert.Equal(["train-07", "train-11"], result.Jobs.Where(j => j.Attempts > 1).Select(j => j.Name));
+            // PodTopologySpread's system defaults (hostname 3, zone 5) apply to the inference pods, which
+            // their ReplicaSet selects: the 4 replicas start on 4 nodes, 2 per zone, as kube-scheduler
+            // places them. That moves the training jobs too, so only train-11 is hit by a failure now
+            // (train-07 was as well before PodTopologySpread was in the default profile).
+            Assert.Equal(["train-11"], result.Jobs.Where(j => j.Attempts > 1).Select(j => j.Name));
+            var firstReplicas = result.Pods.Where(p => p.OwnerName.StartsWith("inference-", StringComparison.Ordinal) && p.Created == SimTime.Zero).ToList();
+            Assert.Equal(4, firstReplicas.Select(p => p.Node).Distinct().Count());
+            Assert.Equal(2, firstReplicas.Count(p => p.Node.StartsWith("gpu-a-", StringComparison.Ordinal)));
 
             var inference = result.Pods.Where(p => p.OwnerName.StartsWith("inference-", StringComparison.Ordinal)).ToList();
             Assert.Contains(inference, p => p.Evicted);
