@@ -22,7 +22,7 @@ public static class DefaultSelector
             var s = services[i];
             // A Service without a selector selects nothing (GetPodServices skips it).
             if (s.Metadata.Namespace != ns || s.Spec.Selector.Count == 0) continue;
-            if (!LabelSelector.FromLabels(s.Spec.Selector).Matches(labels)) continue;
+            if (!Selects(s.Spec.Selector, labels)) continue;
             matchLabels ??= new(StringComparer.Ordinal);
             foreach (var (k, v) in s.Spec.Selector) matchLabels[k] = v;
         }
@@ -39,5 +39,19 @@ public static class DefaultSelector
         }
         if (matchLabels is null) return null;
         return new LabelSelector(matchLabels, expressions is null ? [] : expressions);
+    }
+
+    /// <summary>A Service's map selector against pod labels, without allocating (this runs every cycle for every Service).</summary>
+    private static bool Selects(IReadOnlyDictionary<string, string> selector, IReadOnlyDictionary<string, string> labels)
+    {
+        if (selector is Dictionary<string, string> map)
+        {
+            foreach (var (k, v) in map)
+                if (!labels.TryGetValue(k, out var actual) || actual != v) return false;
+            return true;
+        }
+        foreach (var (k, v) in selector)
+            if (!labels.TryGetValue(k, out var actual) || actual != v) return false;
+        return true;
     }
 }

@@ -80,7 +80,7 @@ public sealed partial class PodTopologySpread : IPreScorePlugin, IScorePlugin, I
         {
             var c = _soft[i];
             if (!labels.TryGetValue(c.TopologyKey, out var value)) continue;
-            long cnt = c.IsHostname ? c.CountMatching(node, pod.Pod.Metadata.Namespace) : _domainCounts[i][value];
+            long cnt = c.IsHostname ? c.CountMatching(node, pod.Pod.Metadata.Namespace) : _domainCounts[i].GetValueOrDefault(value);
             score += cnt * _weight[i] + (c.MaxSkew - 1);
         }
         return (long)Math.Round(score, MidpointRounding.AwayFromZero);

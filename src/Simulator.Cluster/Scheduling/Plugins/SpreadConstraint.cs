@@ -93,10 +93,11 @@ internal sealed class SpreadConstraint
         into.Clear();
         var spec = pod.Pod.Spec;
         var labels = pod.Pod.Metadata.Labels;
-        if (spec.TopologySpreadConstraints.Count > 0)
+        var own = spec.TopologySpreadConstraints;
+        if (own.Count > 0)
         {
-            foreach (var c in spec.TopologySpreadConstraints)
-                if (c.WhenUnsatisfiable == action) into.Add(new SpreadConstraint(c, c.LabelSelector, labels));
+            for (int i = 0; i < own.Count; i++)
+                if (own[i].WhenUnsatisfiable == action) into.Add(new SpreadConstraint(own[i], own[i].LabelSelector, labels));
             return;
         }
         var defaults = args.EffectiveDefaults;
@@ -104,8 +105,8 @@ internal sealed class SpreadConstraint
         for (int i = 0; i < defaults.Count && !any; i++) any = defaults[i].WhenUnsatisfiable == action;
         if (!any || store is null) return;
         if (DefaultSelector.Of(pod.Pod, store) is not { } selector) return;
-        foreach (var c in defaults)
-            if (c.WhenUnsatisfiable == action) into.Add(new SpreadConstraint(c, selector, labels));
+        for (int i = 0; i < defaults.Count; i++)
+            if (defaults[i].WhenUnsatisfiable == action) into.Add(new SpreadConstraint(defaults[i], selector, labels));
     }
 
     private static LabelSelector WithMatchLabelKeys(LabelSelector selector, IReadOnlyList<string> keys, IReadOnlyDictionary<string, string> podLabels)
