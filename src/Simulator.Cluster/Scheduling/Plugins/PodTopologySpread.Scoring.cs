@@ -56,6 +56,8 @@ public sealed partial class PodTopologySpread : IPreScorePlugin, IScorePlugin, I
         for (int n = 0; n < _nodes.Count; n++)
         {
             var node = _nodes[n];
+            // Only counts are added here (the domains came from the feasible nodes), so an empty node adds nothing.
+            if (node.PodCount == 0) continue;
             var labels = node.Node.Metadata.Labels;
             if (_requireAllTopologies && !SpreadConstraint.NodeHasAllKeys(labels, _soft)) continue;
             for (int i = 0; i < _soft.Count; i++)
