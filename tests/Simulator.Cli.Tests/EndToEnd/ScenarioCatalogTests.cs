@@ -207,6 +207,26 @@ public sealed class ScenarioCatalogTests : IDisposable
             Assert.Equal(new GpuModelSample(16000, 16000), end.GpusByModel["Tesla-V100-SXM2-16GB"]);
             Assert.Equal(4, result.Pods.Count(p => p.Phase == PodPhase.Pending && p.Deleted is null));
         },
+        ["11-topology-spread.yaml"] = result =>
+        {
+            // Zone spread (maxSkew 1) and hostname anti-affinity: one web replica per node, two per
+            // zone; the 7th fits the spread (2 + 1 - 2 = 1) but every node already has a web pod.
+            var web = result.Pods.Where(p => p.OwnerKind == "ReplicaSet").ToList();
+            var running = web.Where(p => p.Phase == PodPhase.Running).ToList();
+            Assert.Equal(6, running.Select(p => p.Node).Distinct().Count());
+            Assert.All(["zone-a-", "zone-b-", "zone-c-"], z => Assert.Equal(2, running.Count(p => p.Node.StartsWith(z, StringComparison.Ordinal))));
+            var pending = Assert.Single(web, p => p.Phase == PodPhase.Pending);
+            Assert.Equal(
+                "0/6 nodes are available: 6 node(s) didn't match pod anti-affinity rules. " +
+                "preemption: 0/6 nodes are available: 6 No preemption victims found for incoming pod.",
+                pending.Message);
+            var shipper = Assert.Single(result.Pods, p => p.Name == "log-shipper");
+            Assert.Contains(running, p => p.Node == shipper.Node);
+            Assert.Equal(
+                "0/6 nodes are available: 6 node(s) didn't match pod affinity rules. " +
+                "preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.",
+                Assert.Single(result.Pods, p => p.Name == "needs-db").Message);
+        },
         ["10-checkpoints-under-failures.yaml"] = result =>
         {
             Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
