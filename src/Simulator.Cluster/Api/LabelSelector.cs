@@ -20,17 +20,27 @@ public sealed record LabelSelector(IReadOnlyDictionary<string, string> MatchLabe
 
     public bool IsEmpty => MatchLabels.Count == 0 && MatchExpressions.Count == 0;
 
+    /// <remarks>Allocation-free (no boxed enumerators): the scheduler's spread and affinity plugins match every pod on every node.</remarks>
     public bool Matches(IReadOnlyDictionary<string, string> labels)
     {
-        foreach (var (key, value) in MatchLabels)
-            if (!labels.TryGetValue(key, out var actual) || actual != value) return false;
-        foreach (var r in MatchExpressions)
+        if (MatchLabels is Dictionary<string, string> map)
         {
+            foreach (var (key, value) in map)
+                if (!labels.TryGetValue(key, out var actual) || actual != value) return false;
+        }
+        else
+        {
+            foreach (var (key, value) in MatchLabels)
+                if (!labels.TryGetValue(key, out var actual) || actual != value) return false;
+        }
+        for (int i = 0; i < MatchExpressions.Count; i++)
+        {
+            var r = MatchExpressions[i];
             bool has = labels.TryGetValue(r.Key, out var actual);
             bool ok = r.Operator switch
             {
-                LabelSelectorOperator.In => has && r.Values.Contains(actual!),
-                LabelSelectorOperator.NotIn => !has || !r.Values.Contains(actual!),
+                LabelSelectorOperator.In => has && Contains(r.Values, actual!),
+                LabelSelectorOperator.NotIn => !has || !Contains(r.Values, actual!),
                 LabelSelectorOperator.Exists => has,
                 LabelSelectorOperator.DoesNotExist => !has,
                 _ => false,
@@ -38,6 +48,13 @@ public sealed record LabelSelector(IReadOnlyDictionary<string, string> MatchLabe
             if (!ok) return false;
         }
         return true;
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        for (int i = 0; i < values.Count; i++)
+            if (values[i] == value) return true;
+        return false;
     }
 
     /// <summary>"app=web,tier in (a,b)", as kubectl prints selectors.</summary>

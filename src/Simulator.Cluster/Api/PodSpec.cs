@@ -24,6 +24,11 @@ public sealed class PodSpec
     public string NodeName { get; set; } = "";
     public IReadOnlyDictionary<string, string> NodeSelector { get; init; } = ObjectMeta.EmptyMap;
     public NodeAffinity Affinity { get; init; } = NodeAffinity.None;
+    /// <summary>spec.affinity.podAffinity.</summary>
+    public PodAffinity PodAffinity { get; init; } = PodAffinity.None;
+    /// <summary>spec.affinity.podAntiAffinity.</summary>
+    public PodAffinity PodAntiAffinity { get; init; } = PodAffinity.None;
+    public IReadOnlyList<TopologySpreadConstraint> TopologySpreadConstraints { get; init; } = [];
     /// <summary>Settable because admission (DefaultTolerationSeconds) adds to it at creation.</summary>
     public IReadOnlyList<Toleration> Tolerations { get; set; } = [];
     public string SchedulerName { get; init; } = "default-scheduler";
@@ -44,6 +49,9 @@ public sealed class PodSpec
         NodeName = NodeName,
         NodeSelector = NodeSelector,
         Affinity = Affinity,
+        PodAffinity = PodAffinity,
+        PodAntiAffinity = PodAntiAffinity,
+        TopologySpreadConstraints = TopologySpreadConstraints,
         Tolerations = Tolerations,
         SchedulerName = SchedulerName,
         PriorityClassName = PriorityClassName,

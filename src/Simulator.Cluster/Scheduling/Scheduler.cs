@@ -78,6 +78,8 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
                 Random = _sim.Random.Get("scheduler-ties"),
                 PreemptionRandom = _sim.Random.Get("scheduler-preemption"),
                 TargetWorkload = targetWorkload,
+                Nodes = _cache.Nodes,
+                AffinityTally = _cache.AffinityTally,
             });
             // kube-scheduler shares one nominator across profiles: nominated room is the same room.
             cycle = new SchedulingCycle(profile, _sim.Random.Get("scheduler-ties")) { Nominator = _nominator };

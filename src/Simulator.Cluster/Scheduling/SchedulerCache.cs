@@ -29,6 +29,9 @@ public sealed class SchedulerCache
 
     public SchedulerCache(ResourceIndex resources) => _resources = resources;
 
+    /// <summary>Cluster-wide counts of accounted pods with pod (anti-)affinity.</summary>
+    public PodAffinityTally AffinityTally { get; } = new();
+
     /// <summary>Nodes in the order the scheduler examines them.</summary>
     public IReadOnlyList<NodeInfo> Nodes
     {
@@ -52,7 +55,7 @@ public sealed class SchedulerCache
         switch (type)
         {
             case WatchEventType.Added:
-                var info = new NodeInfo(node, _resources);
+                var info = new NodeInfo(node, _resources, AffinityTally);
                 _byName[node.Name] = info;
                 _added.Add(info);
                 _lastSeen[node.Name] = Snapshot(node);
@@ -113,11 +116,12 @@ public sealed class SchedulerCache
         var key = pod.Key;
         bool bound = type != WatchEventType.Deleted && pod.IsBound;
         bool assumed = false;
+        bool confirmed = false;
         if (_assumed.Count > 0)
         {
             // Binding confirms an assumed pod (FinishBinding) and deletion ends it; until then
             // it holds its node by assumption.
-            if (bound || type == WatchEventType.Deleted) _assumed.Remove(key);
+            if (bound || type == WatchEventType.Deleted) confirmed = _assumed.Remove(key) && bound;
             else assumed = _assumed.Contains(key);
         }
         bool holdsResources = type != WatchEventType.Deleted && !pod.IsTerminal && (bound || assumed);
@@ -128,7 +132,7 @@ public sealed class SchedulerCache
             var info = new PodInfo(pod, _resources);
             node.AddPod(pod, info);
             _accounted[key] = (info, node);
-            return ClusterEventKind.None;
+            return ClusterEventKind.AssignedPodAdd;
         }
         if (!holdsResources && accounted)
         {
@@ -136,7 +140,8 @@ public sealed class SchedulerCache
             _accounted.Remove(key);
             return ClusterEventKind.AssignedPodDelete;
         }
-        return ClusterEventKind.None;
+        // The informer's Add of a bound pod, for one that was assumed until now.
+        return confirmed ? ClusterEventKind.AssignedPodAdd : ClusterEventKind.None;
     }
 
     private static NodeSnapshot Snapshot(Node node) =>

@@ -6,7 +6,7 @@ namespace Simulator.Scenarios.Kubernetes;
 
 /// <summary>
 /// <c>spec.affinity.nodeAffinity</c>, checked as Kubernetes' ValidateNodeSelector and
-/// ValidatePreferredSchedulingTerms do. Pod (anti-)affinity is accepted and not simulated yet.
+/// ValidatePreferredSchedulingTerms do. Pod (anti-)affinity is <see cref="PodAffinityReader"/>.
 /// </summary>
 internal static class NodeAffinityReader
 {

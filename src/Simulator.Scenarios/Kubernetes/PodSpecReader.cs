@@ -28,6 +28,12 @@ internal static class PodSpecReader
         var initContainers = ContainerReader.Read(s.InitContainers, spec.Child("initContainers"), containerNames, errors);
         var overhead = ResourceAmounts.Read(spec.Child("overhead"), ResourceOwner.Container, errors);
         var affinity = NodeAffinityReader.Read(s.Affinity?.NodeAffinity, spec.Child("affinity").Child("nodeAffinity"), errors);
+        var affinityField = spec.Child("affinity");
+        var podAffinity = PodAffinityReader.Read(s.Affinity?.PodAffinity?.RequiredDuringSchedulingIgnoredDuringExecution,
+            s.Affinity?.PodAffinity?.PreferredDuringSchedulingIgnoredDuringExecution, affinityField.Child("podAffinity"), errors);
+        var podAntiAffinity = PodAffinityReader.Read(s.Affinity?.PodAntiAffinity?.RequiredDuringSchedulingIgnoredDuringExecution,
+            s.Affinity?.PodAntiAffinity?.PreferredDuringSchedulingIgnoredDuringExecution, affinityField.Child("podAntiAffinity"), errors);
+        var spreadConstraints = TopologySpreadReader.Read(s.TopologySpreadConstraints, spec.Child("topologySpreadConstraints"), errors);
         var tolerations = TolerationReader.Read(s.Tolerations, spec.Child("tolerations"), errors);
         var restartPolicy = PodRules.RestartPolicy(s.RestartPolicy, spec.Child("restartPolicy"), errors);
         long grace = s.TerminationGracePeriodSeconds ?? 30;
@@ -44,6 +50,9 @@ internal static class PodSpecReader
             NodeName = s.NodeName ?? "",
             NodeSelector = Copy(s.NodeSelector),
             Affinity = affinity,
+            PodAffinity = podAffinity,
+            PodAntiAffinity = podAntiAffinity,
+            TopologySpreadConstraints = spreadConstraints,
             Tolerations = tolerations,
             SchedulerName = string.IsNullOrEmpty(s.SchedulerName) ? new PodSpec().SchedulerName : s.SchedulerName,
             PriorityClassName = p.ClassName,

@@ -22,11 +22,18 @@ internal sealed class SchedulerWorkload
 
     private readonly Random _random;
     private long _podsMade;
+    private readonly IReadOnlyDictionary<string, string> _podLabels = ObjectMeta.EmptyMap;
 
-    public SchedulerWorkload(int nodes, int seed = 42)
+    /// <param name="behindService">Label every pod app=web and create a Service selecting them, so PodTopologySpread's system default constraints apply to each pod.</param>
+    public SchedulerWorkload(int nodes, int seed = 42, bool behindService = false)
     {
         _random = new Random(seed);
         Sim = new ClusterSimulation(new ClusterOptions { Seed = (ulong)seed });
+        if (behindService)
+        {
+            _podLabels = new Dictionary<string, string> { ["app"] = "web" };
+            Sim.Store.Services.Create(new Service { Metadata = new ObjectMeta { Name = "web" }, Spec = new ServiceSpec { Selector = _podLabels } });
+        }
         for (int i = 0; i < nodes; i++) Sim.Store.AddNode(BuildNode(i));
         Sim.Engine.RunUntil(SimTime.Zero);
     }
@@ -131,7 +138,7 @@ internal sealed class SchedulerWorkload
         var resources = ResourceList.From(requests);
         return new Pod
         {
-            Metadata = new ObjectMeta { Name = $"pod-{n}" },
+            Metadata = new ObjectMeta { Name = $"pod-{n}", Labels = _podLabels },
             Spec = new PodSpec
             {
                 Containers = [new Container("main", "registry.example/app:1", resources, resources)],

@@ -114,7 +114,14 @@ public sealed class ScenarioCatalogTests : IDisposable
 
             Assert.Equal(12, result.Jobs.Count);
             Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
-            Assert.Equal(["train-07", "train-11"], result.Jobs.Where(j => j.Attempts > 1).Select(j => j.Name));
+            // PodTopologySpread's system defaults (hostname 3, zone 5) apply to the inference pods, which
+            // their ReplicaSet selects: the 4 replicas start on 4 nodes, 2 per zone, as kube-scheduler
+            // places them. That moves the training jobs too, so only train-11 is hit by a failure now
+            // (train-07 was as well before PodTopologySpread was in the default profile).
+            Assert.Equal(["train-11"], result.Jobs.Where(j => j.Attempts > 1).Select(j => j.Name));
+            var firstReplicas = result.Pods.Where(p => p.OwnerName.StartsWith("inference-", StringComparison.Ordinal) && p.Created == SimTime.Zero).ToList();
+            Assert.Equal(4, firstReplicas.Select(p => p.Node).Distinct().Count());
+            Assert.Equal(2, firstReplicas.Count(p => p.Node.StartsWith("gpu-a-", StringComparison.Ordinal)));
 
             var inference = result.Pods.Where(p => p.OwnerName.StartsWith("inference-", StringComparison.Ordinal)).ToList();
             Assert.Contains(inference, p => p.Evicted);
@@ -200,6 +207,26 @@ public sealed class ScenarioCatalogTests : IDisposable
             var end = result.TimeSeries[^1];
             Assert.Equal(new GpuModelSample(16000, 16000), end.GpusByModel["Tesla-V100-SXM2-16GB"]);
             Assert.Equal(4, result.Pods.Count(p => p.Phase == PodPhase.Pending && p.Deleted is null));
+        },
+        ["15-topology-spread.yaml"] = result =>
+        {
+            // Zone spread (maxSkew 1) and hostname anti-affinity: one web replica per node, two per
+            // zone; the 7th fits the spread (2 + 1 - 2 = 1) but every node already has a web pod.
+            var web = result.Pods.Where(p => p.OwnerKind == "ReplicaSet").ToList();
+            var running = web.Where(p => p.Phase == PodPhase.Running).ToList();
+            Assert.Equal(6, running.Select(p => p.Node).Distinct().Count());
+            Assert.All(["zone-a-", "zone-b-", "zone-c-"], z => Assert.Equal(2, running.Count(p => p.Node.StartsWith(z, StringComparison.Ordinal))));
+            var pending = Assert.Single(web, p => p.Phase == PodPhase.Pending);
+            Assert.Equal(
+                "0/6 nodes are available: 6 node(s) didn't match pod anti-affinity rules. " +
+                "preemption: 0/6 nodes are available: 6 No preemption victims found for incoming pod.",
+                pending.Message);
+            var shipper = Assert.Single(result.Pods, p => p.Name == "log-shipper");
+            Assert.Contains(running, p => p.Node == shipper.Node);
+            Assert.Equal(
+                "0/6 nodes are available: 6 node(s) didn't match pod affinity rules. " +
+                "preemption: 0/6 nodes are available: 6 Preemption is not helpful for scheduling.",
+                Assert.Single(result.Pods, p => p.Name == "needs-db").Message);
         },
         ["10-checkpoints-under-failures.yaml"] = result =>
         {

@@ -10,6 +10,13 @@ public sealed class PodBuilder(string name)
     private readonly Dictionary<string, string> _nodeSelector = new(StringComparer.Ordinal);
     private readonly List<Toleration> _tolerations = [];
     private readonly List<PreferredSchedulingTerm> _preferred = [];
+    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+    private readonly List<TopologySpreadConstraint> _spread = [];
+    private readonly List<PodAffinityTerm> _affinity = [];
+    private readonly List<WeightedPodAffinityTerm> _preferredAffinity = [];
+    private readonly List<PodAffinityTerm> _antiAffinity = [];
+    private readonly List<WeightedPodAffinityTerm> _preferredAntiAffinity = [];
+    private string _namespace = "default";
     private int _priority;
     private SimDuration? _duration;
     private long _imageSize;
@@ -22,7 +29,6 @@ public sealed class PodBuilder(string name)
     private RestartPolicy _restartPolicy = RestartPolicy.Never;
     private double? _failureRatePerHour;
     private double? _failureProbability;
-    private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
 
     public PodBuilder Cpu(string quantity) => Set(ResourceNames.Cpu, quantity);
 
@@ -55,6 +61,61 @@ public sealed class PodBuilder(string name)
         return this;
     }
 
+    public PodBuilder Label(string key, string value)
+    {
+        _labels[key] = value;
+        return this;
+    }
+
+    public PodBuilder Namespace(string ns)
+    {
+        _namespace = ns;
+        return this;
+    }
+
+    /// <summary>A topology spread constraint over pods labelled <c>app=<paramref name="app"/></c>.</summary>
+    public PodBuilder Spread(int maxSkew, string topologyKey, string app, UnsatisfiableConstraintAction action = UnsatisfiableConstraintAction.DoNotSchedule, int minDomains = 1)
+    {
+        _spread.Add(new TopologySpreadConstraint(maxSkew, topologyKey, action, AppSelector(app), minDomains));
+        return this;
+    }
+
+    public PodBuilder Spread(TopologySpreadConstraint constraint)
+    {
+        _spread.Add(constraint);
+        return this;
+    }
+
+    /// <summary>Required pod affinity to pods labelled <c>app=<paramref name="app"/></c> in the same <paramref name="topologyKey"/> domain.</summary>
+    public PodBuilder RequireAffinity(string topologyKey, string app)
+    {
+        _affinity.Add(Term(topologyKey, app));
+        return this;
+    }
+
+    public PodBuilder RequireAntiAffinity(string topologyKey, string app)
+    {
+        _antiAffinity.Add(Term(topologyKey, app));
+        return this;
+    }
+
+    public PodBuilder PreferAffinity(int weight, string topologyKey, string app)
+    {
+        _preferredAffinity.Add(new WeightedPodAffinityTerm(weight, Term(topologyKey, app)));
+        return this;
+    }
+
+    public PodBuilder PreferAntiAffinity(int weight, string topologyKey, string app)
+    {
+        _preferredAntiAffinity.Add(new WeightedPodAffinityTerm(weight, Term(topologyKey, app)));
+        return this;
+    }
+
+    private static LabelSelector AppSelector(string app) =>
+        LabelSelector.FromLabels(new Dictionary<string, string>(StringComparer.Ordinal) { ["app"] = app });
+
+    private static PodAffinityTerm Term(string topologyKey, string app) => new(AppSelector(app), topologyKey, [], null);
+
     public PodBuilder Priority(int priority)
     {
         _priority = priority;
@@ -83,12 +144,6 @@ public sealed class PodBuilder(string name)
     public PodBuilder OnNode(string node)
     {
         _nodeName = node;
-        return this;
-    }
-
-    public PodBuilder Label(string key, string value)
-    {
-        _labels[key] = value;
         return this;
     }
 
@@ -130,13 +185,16 @@ public sealed class PodBuilder(string name)
         var requests = ResourceList.From(_requests);
         return new Pod
         {
-            Metadata = new ObjectMeta { Name = name, Labels = new Dictionary<string, string>(_labels) },
+            Metadata = new ObjectMeta { Name = name, Namespace = _namespace, Labels = new Dictionary<string, string>(_labels, StringComparer.Ordinal) },
             Spec = new PodSpec
             {
                 Containers = [new Container("main", _image, requests, requests)],
                 NodeSelector = new Dictionary<string, string>(_nodeSelector),
                 Tolerations = [.. _tolerations],
                 Affinity = _preferred.Count == 0 ? NodeAffinity.None : new NodeAffinity(null, [.. _preferred]),
+                PodAffinity = new PodAffinity([.. _affinity], [.. _preferredAffinity]),
+                PodAntiAffinity = new PodAffinity([.. _antiAffinity], [.. _preferredAntiAffinity]),
+                TopologySpreadConstraints = [.. _spread],
                 Priority = _priority,
                 PreemptionPolicy = _preemption,
                 NodeName = _nodeName,

@@ -23,5 +23,8 @@ public enum ClusterEventKind
 
     /// <summary>A scheduler-plugins PodGroup was created or changed.</summary>
     PodGroupChange = 1 << 7,
+
+    /// <summary>A pod was bound to (or assumed on) a node: it may satisfy another pod's affinity or change a spread.</summary>
+    AssignedPodAdd = 1 << 8,
     All = ~0,
 }

@@ -17,10 +17,12 @@ public sealed class NodeInfo
     private List<Pod> _pods = [];
     private int[] _gpuUsedMilli = [];
     private bool _whatIf;
+    private PodAffinityTally? _tally;
 
-    public NodeInfo(Node node, ResourceIndex resources)
+    public NodeInfo(Node node, ResourceIndex resources, PodAffinityTally? tally = null)
     {
         Node = node;
+        _tally = tally;
         _allocatable = new long[Math.Max(resources.Count, 4)];
         _requested = new long[_allocatable.Length];
         SetNode(node, resources);
@@ -41,6 +43,12 @@ public sealed class NodeInfo
     /// from the node and recompute only when this moves (FGD's fragmentation).
     /// </summary>
     public long Generation { get; private set; }
+
+    /// <summary>Pods here with any pod affinity or anti-affinity (kube's NodeInfo.PodsWithAffinity, as a count).</summary>
+    public int PodsWithAffinity { get; private set; }
+
+    /// <summary>Pods here with required pod anti-affinity (kube's NodeInfo.PodsWithRequiredAntiAffinity, as a count).</summary>
+    public int PodsWithRequiredAntiAffinity { get; private set; }
 
     public IReadOnlyList<Pod> Pods => _pods;
 
@@ -96,6 +104,7 @@ public sealed class NodeInfo
         }
         NonZeroCpu += info.NonZeroCpu;
         NonZeroMemory += info.NonZeroMemory;
+        CountAffinity(pod, +1);
         var demand = GpuDemand.Of(pod);
         if (demand.IsNone) return;
         // A pod that skipped the scheduler (spec.nodeName) gets its GPUs here, as the device plugin
@@ -113,8 +122,18 @@ public sealed class NodeInfo
         foreach (var r in info.Requests) _requested[r.Resource] -= r.Amount;
         NonZeroCpu -= info.NonZeroCpu;
         NonZeroMemory -= info.NonZeroMemory;
+        CountAffinity(pod, -1);
         var demand = GpuDemand.Of(pod);
         if (!demand.IsNone) ChargeGpus(pod.Status.AssignedGpus, -demand.MilliPerAssignedGpu);
+    }
+
+    private void CountAffinity(Pod pod, int delta)
+    {
+        if (!PodAffinityTally.HasAffinity(pod)) return;
+        bool requiredAnti = pod.Spec.PodAntiAffinity.Required.Count > 0;
+        PodsWithAffinity += delta;
+        if (requiredAnti) PodsWithRequiredAntiAffinity += delta;
+        _tally?.Add(delta, requiredAnti);
     }
 
     /// <summary>True if the node accounts <paramref name="pod"/> (bound, or assumed by a plugin).</summary>
@@ -143,6 +162,8 @@ public sealed class NodeInfo
         copy._pods = [.. _pods];
         copy._gpuUsedMilli = (int[])_gpuUsedMilli.Clone();
         copy._whatIf = true;
+        // A what-if copy must not move the cluster-wide counts the real nodes keep.
+        copy._tally = null;
         return copy;
     }
 

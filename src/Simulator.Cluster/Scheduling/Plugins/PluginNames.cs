@@ -11,4 +11,6 @@ public static class PluginNames
     public const string NodeResourcesFit = "NodeResourcesFit";
     public const string NodeResourcesBalancedAllocation = "NodeResourcesBalancedAllocation";
     public const string DefaultPreemption = "DefaultPreemption";
+    public const string PodTopologySpread = "PodTopologySpread";
+    public const string InterPodAffinity = "InterPodAffinity";
 }

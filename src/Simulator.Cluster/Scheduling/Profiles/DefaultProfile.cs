@@ -8,7 +8,8 @@ namespace Simulator.Cluster.Scheduling.Profiles;
 /// plugins ksim simulates, in the default multiPoint order: PrioritySort, NodeUnschedulable,
 /// NodeName, TaintToleration 3, NodeAffinity 2, NodeResourcesFit 1 (LeastAllocated cpu=1
 /// memory=1), then ksim's GpuShare (per-GPU placement of whole GPUs and ksim.dev/gpu-milli
-/// shares; a filter and the Reserve that records the GPUs), DefaultPreemption,
+/// shares; a filter and the Reserve that records the GPUs), PodTopologySpread 2 (system default
+/// constraints), InterPodAffinity 2, DefaultPreemption,
 /// NodeResourcesBalancedAllocation 1.
 /// </summary>
 public static class DefaultProfile
@@ -28,6 +29,8 @@ public static class DefaultProfile
             new PluginEntry(PluginNames.NodeAffinity, 2),
             new PluginEntry(PluginNames.NodeResourcesFit, 1),
             new PluginEntry(GpuShare.PluginName),
+            new PluginEntry(PluginNames.PodTopologySpread, 2),
+            new PluginEntry(PluginNames.InterPodAffinity, 2),
             new PluginEntry(PluginNames.DefaultPreemption),
             new PluginEntry(PluginNames.NodeResourcesBalancedAllocation, 1),
         ],

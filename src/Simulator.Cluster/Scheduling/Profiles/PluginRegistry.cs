@@ -23,6 +23,8 @@ public static class PluginRegistry
         [PluginNames.NodeAffinity] = (_, _) => new NodeAffinity(),
         [PluginNames.NodeResourcesFit] = (c, a) => NodeResourcesFit.Create(c.Resources, a as NodeResourcesFitArgs),
         [GpuShare.PluginName] = (c, a) => new GpuShare(GpuShareArgs.SelectorFor(a as GpuShareArgs, c)),
+        [PluginNames.PodTopologySpread] = (c, a) => new PodTopologySpread(a as PodTopologySpreadArgs, c.Store, c.Nodes),
+        [PluginNames.InterPodAffinity] = (c, _) => new InterPodAffinity(c.Nodes, c.AffinityTally),
         [PluginNames.DefaultPreemption] = (c, _) => new DefaultPreemption(c.RunFilters, c.PodInfoOf,
             c.Store is { } store ? new Disruption.DisruptionBudgets(store) : null, c.PreemptionRandom),
         [PluginNames.NodeResourcesBalancedAllocation] = (c, _) => new NodeResourcesBalancedAllocation(c.Resources),

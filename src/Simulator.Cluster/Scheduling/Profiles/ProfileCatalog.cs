@@ -22,6 +22,12 @@ public sealed record ProfileContext(
     /// <summary>The pod shapes the cluster expects (FGD's target workload); null when the scenario gives none.</summary>
     public Fragmentation.TargetWorkload? TargetWorkload { get; init; }
 
+    /// <summary>Every node in the scheduler's cache (the snapshot's node list), for plugins that count over all domains.</summary>
+    public IReadOnlyList<NodeInfo> Nodes { get; init; } = [];
+
+    /// <summary>Cluster-wide counts of pods with pod (anti-)affinity (null in bare unit tests: summed from <see cref="Nodes"/>).</summary>
+    public PodAffinityTally? AffinityTally { get; init; }
+
     /// <summary>A random stream for policies that choose at random (the scheduler's own; null in bare unit tests).</summary>
     public Random? Random { get; init; }
 
