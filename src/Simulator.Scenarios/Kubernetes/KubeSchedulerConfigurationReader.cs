@@ -39,7 +39,7 @@ internal static class KubeSchedulerConfigurationReader
     private static readonly string[] NotSimulated =
     [
         "SchedulingGates", "NodePorts", "VolumeRestrictions", "NodeVolumeLimits", "VolumeBinding", "VolumeZone",
-        "PodTopologySpread", "InterPodAffinity", "ImageLocality", "DefaultBinder", "DynamicResources",
+        "ImageLocality", "DefaultBinder", "DynamicResources",
     ];
 
     private static readonly string[] ProcessFields =
@@ -136,6 +136,11 @@ internal static class KubeSchedulerConfigurationReader
                 errors.At(config, $"Duplicate value: \"{plugin}\"");
                 continue;
             }
+            if (plugin == PluginNames.PodTopologySpread)
+            {
+                if (PodTopologySpreadArgsReader.Read(config.Child("args"), errors) is { } spread) args[plugin] = spread;
+                continue;
+            }
             if (plugin == GpuShare.PluginName)
             {
                 if (GpuShareArgsReader.Read(config.Child("args"), errors) is { } gpus) args[plugin] = gpus;
@@ -144,7 +149,7 @@ internal static class KubeSchedulerConfigurationReader
             if (plugin != PluginNames.NodeResourcesFit)
             {
                 if (CheckName(pluginField, plugin, errors, enabling: false))
-                    errors.At(pluginField, $"Unsupported value: \"{plugin}\": ksim reads the args of {PluginNames.NodeResourcesFit} and {GpuShare.PluginName} only");
+                    errors.At(pluginField, $"Unsupported value: \"{plugin}\": ksim reads the args of {PluginNames.NodeResourcesFit}, {PluginNames.PodTopologySpread} and {GpuShare.PluginName} only");
                 continue;
             }
             if (NodeResourcesFitArgsReader.Read(config.Child("args"), errors) is { } fit) args[plugin] = fit;

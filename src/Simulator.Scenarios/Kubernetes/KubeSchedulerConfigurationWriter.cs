@@ -120,6 +120,19 @@ public static class KubeSchedulerConfigurationWriter
 
     private static void WriteArgs(StringBuilder w, string plugin, PluginArgs args)
     {
+        if (args is PodTopologySpreadArgs spread)
+        {
+            w.Append("      defaultingType: ").Append(spread.DefaultingType.ToString()).Append('\n');
+            if (spread.DefaultConstraints.Count == 0) return;
+            w.Append("      defaultConstraints:\n");
+            foreach (var c in spread.DefaultConstraints)
+            {
+                w.Append("      - maxSkew: ").Append(Num(c.MaxSkew)).Append('\n');
+                w.Append("        topologyKey: ").Append(c.TopologyKey).Append('\n');
+                w.Append("        whenUnsatisfiable: ").Append(c.WhenUnsatisfiable.ToString()).Append('\n');
+            }
+            return;
+        }
         if (args is GpuShareArgs gpus)
         {
             w.Append("      ").Append(GpuShareArgsReader.SelectionField).Append(": ").Append(gpus.Selection.ToString()).Append('\n');

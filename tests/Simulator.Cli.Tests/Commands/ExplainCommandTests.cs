@@ -6,7 +6,8 @@ public sealed class ExplainCommandTests : IDisposable
 {
     // web (2 cpu, 4Gi) fits a (4 cpu) and b (8 cpu) but not c (1 cpu). Default weights:
     // TaintToleration 3 (no taints: raw 0, reversed to 100), NodeAffinity 2 (skipped: no
-    // preferred terms), NodeResourcesFit 1 (LeastAllocated: a = (50 + 75) / 2 = 62, b = 75),
+    // preferred terms; PodTopologySpread 2 and InterPodAffinity 2 too: no constraints, no Service),
+    // NodeResourcesFit 1 (LeastAllocated: a = (50 + 75) / 2 = 62, b = 75),
     // BalancedAllocation 1 (a: 1 - |0.5 - 0.25| / 2 = 0.875 -> 87, b: 100).
     // a = 300 + 62 + 87 = 449, b = 300 + 75 + 100 = 475: b wins. big (16 cpu) fits nowhere.
     private const string Scenario = """
@@ -71,7 +72,7 @@ public sealed class ExplainCommandTests : IDisposable
             *  b     passed                              0/100 x3         75/75 x1          100/100 x1                         475
                a     passed                              0/100 x3         62/62 x1          87/87 x1                           449
                c     NodeResourcesFit: Insufficient cpu
-            skipped by PreScore (nothing to score): NodeAffinity
+            skipped by PreScore (nothing to score): NodeAffinity, PodTopologySpread, InterPodAffinity
             score cells: raw/normalized x weight; TOTAL = sum of normalized x weight
             chosen: b
 
@@ -137,7 +138,7 @@ public sealed class ExplainCommandTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(output, "decisions.jsonl"));
         Assert.Equal(3, lines.Length);
         Assert.Equal(
-            """{"time_s":0.000000,"pod":"default/web","attempt":1,"num_nodes":3,"score_plugins":[{"name":"TaintToleration","weight":3,"skipped":false},{"name":"NodeAffinity","weight":2,"skipped":true},{"name":"NodeResourcesFit","weight":1,"skipped":false},{"name":"NodeResourcesBalancedAllocation","weight":1,"skipped":false}],"nodes":[{"node":"a","filter":"passed","scores":[{"raw":0,"normalized":100,"weight":3,"weighted":300},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":62,"normalized":62,"weight":1,"weighted":62},{"raw":87,"normalized":87,"weight":1,"weighted":87}],"total":449},{"node":"b","filter":"passed","scores":[{"raw":0,"normalized":100,"weight":3,"weighted":300},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":75,"normalized":75,"weight":1,"weighted":75},{"raw":100,"normalized":100,"weight":1,"weighted":100}],"total":475},{"node":"c","filter":{"plugin":"NodeResourcesFit","reasons":["Insufficient cpu"]}}],"not_examined":[],"chosen_node":"b","failure_message":""}""",
+            """{"time_s":0.000000,"pod":"default/web","attempt":1,"num_nodes":3,"score_plugins":[{"name":"TaintToleration","weight":3,"skipped":false},{"name":"NodeAffinity","weight":2,"skipped":true},{"name":"NodeResourcesFit","weight":1,"skipped":false},{"name":"PodTopologySpread","weight":2,"skipped":true},{"name":"InterPodAffinity","weight":2,"skipped":true},{"name":"NodeResourcesBalancedAllocation","weight":1,"skipped":false}],"nodes":[{"node":"a","filter":"passed","scores":[{"raw":0,"normalized":100,"weight":3,"weighted":300},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":62,"normalized":62,"weight":1,"weighted":62},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":87,"normalized":87,"weight":1,"weighted":87}],"total":449},{"node":"b","filter":"passed","scores":[{"raw":0,"normalized":100,"weight":3,"weighted":300},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":75,"normalized":75,"weight":1,"weighted":75},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":0,"normalized":0,"weight":2,"weighted":0},{"raw":100,"normalized":100,"weight":1,"weighted":100}],"total":475},{"node":"c","filter":{"plugin":"NodeResourcesFit","reasons":["Insufficient cpu"]}}],"not_examined":[],"chosen_node":"b","failure_message":""}""",
             lines[0]);
         Assert.StartsWith("""{"time_s":60.000000,"pod":"default/big","attempt":1,""", lines[1], StringComparison.Ordinal);
         Assert.EndsWith(""","chosen_node":"","failure_message":"0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod.","preemption":{"nominated_node":"","victims":[],"message":"preemption: 0/3 nodes are available: 3 No preemption victims found for incoming pod."}}""", lines[1], StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public static class FastestAcceleratorProfile
 
     /// <summary>
     /// One more than the most the other plugins can add up to (each scores at most 100, times its
-    /// weight: 701 with the default profile's weights 3 + 2 + 1 + 1). A single point of
+    /// weight: 1101 with the default profile's weights 3 + 2 + 1 + 2 + 2 + 1). A single point of
     /// accelerator score, about 1 % of the fastest type's throughput, then outweighs every other
     /// preference combined, so the faster type always wins; spreading and packing only break ties.
     /// (Above the 1-100 a KubeSchedulerConfiguration allows, which is why it is a built-in.)
