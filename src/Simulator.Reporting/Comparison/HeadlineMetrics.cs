@@ -43,7 +43,37 @@ public static class HeadlineMetrics
             r => r.Requests.Completed > 0 ? r.Requests.P95Seconds : null),
         new("slo_attainment", "ratio", Higher, "finished requests within their Service's SLO",
             r => r.Requests.SloAttainment),
+        .. TraceFillMetrics(),
+        new("trace_failed_pods", "pods", Lower, "trace pods that fit nowhere when they arrived",
+            r => r.Summary.TraceReplay is { Mode: "fill" } t ? t.FailedPods : null),
     ];
+
+    /// <summary>
+    /// A fill-mode TraceReplay's GPU allocation ratio at each reported arrived workload (the FGD
+    /// paper's Figure 9 read at 90 to 130 %), then its unallocated GPUs and fragmentation rate at the end.
+    /// </summary>
+    private static IEnumerable<HeadlineMetric> TraceFillMetrics()
+    {
+        foreach (int percent in TraceReplaySummary.ReportedPercents)
+        {
+            int at = percent;
+            yield return new($"gpu_allocation_at_{at}pct", "ratio", Higher, $"allocated over total GPU milli when {at} % of the GPUs had arrived",
+                r => SampleAt(r, at)?.GpuAllocationRatio);
+        }
+        int last = TraceReplaySummary.ReportedPercents[^1];
+        yield return new($"unallocated_gpus_at_{last}pct", "GPUs", Lower, $"GPUs' worth of milli left unallocated when {last} % had arrived",
+            r => SampleAt(r, last)?.UnallocatedGpus);
+        yield return new($"fragmentation_rate_at_{last}pct", "ratio", Lower, $"fragmented over idle GPU milli (FGD's measure) when {last} % had arrived",
+            r => SampleAt(r, last)?.FragmentationRate);
+    }
+
+    private static AllocationSample? SampleAt(RunResult r, int percent)
+    {
+        if (r.Summary.TraceReplay is not { Mode: "fill" } trace) return null;
+        foreach (var sample in trace.AtArrivedPercent)
+            if (sample.ArrivedPercent == percent) return sample;
+        return null;
+    }
 
     /// <summary>Null for a resource no node had: a ratio over zero allocatable is not a measurement.</summary>
     private static double? Allocation(RunResult r, string resource) =>

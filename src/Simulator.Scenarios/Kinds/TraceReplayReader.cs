@@ -17,6 +17,7 @@ namespace Simulator.Scenarios.Kinds;
 ///   mode: fill                    # replay (default): trace creation/deletion times; fill: the FGD paper's experiment
 ///   fillTo: 130%                  # fill mode: GPU request to submit, as a share of the cluster's GPUs (default 100%)
 ///   limit: 2000                   # optional: only the first pods of the list
+///   targetWorkload: 95%           # FGD's target workload: the most frequent pod shapes covering this share of the list (default 95%)
 /// </code>
 /// A scenario holds at most one. The files are copied into the results with the scenario.
 /// </summary>
@@ -27,7 +28,7 @@ internal static partial class TraceReplayReader
     /// <summary>Ten times the cluster's GPUs: far past where every pod fails.</summary>
     public const int MaxFillPercent = 1000;
 
-    private static readonly string[] SpecFields = ["format", "pods", "nodes", "mode", "fillTo", "limit"];
+    private static readonly string[] SpecFields = ["format", "pods", "nodes", "mode", "fillTo", "limit", "targetWorkload"];
 
     public static void Read(SourceDocument document, LoadContext context)
     {
@@ -56,6 +57,7 @@ internal static partial class TraceReplayReader
         var mode = Mode(spec.Child("mode"), errors);
         var fillTo = FillTo(spec.Child("fillTo"), mode, errors);
         var limit = FieldValues.Integer(spec.Child("limit"), errors, 1, FillPlan.MaxPods);
+        var coverage = TargetWorkloadCoverage(spec.Child("targetWorkload"), errors);
         if (errors.Count > before || name is null || mode is null) return;
 
         var pods = ReadFile(spec.Child("pods"), context, required: true,
@@ -71,7 +73,7 @@ internal static partial class TraceReplayReader
 
         if (nodes is not null && context.HasRoomForNodes(nodes.Count, spec.Child("nodes")))
             foreach (var node in nodes) context.TryAddNode(node, spec.Child("nodes"));
-        var replay = new TraceReplay { Name = name, Mode = mode.Value, FillToPercent = fillTo ?? 100, Pods = pods };
+        var replay = new TraceReplay { Name = name, Mode = mode.Value, FillToPercent = fillTo ?? 100, Pods = pods, TargetWorkloadPercent = coverage ?? TraceReplay.DefaultTargetWorkloadPercent };
         context.SetTraceReplay(replay, root.Child("kind"));
     }
 
@@ -108,6 +110,21 @@ internal static partial class TraceReplayReader
             || percent < 1 || percent > MaxFillPercent)
         {
             errors.At(field, $"must be a whole percentage between 1% and {MaxFillPercent}% of the cluster's GPUs, such as 130%, got \"{text}\"");
+            return null;
+        }
+        return percent;
+    }
+
+    /// <summary><c>targetWorkload: 95%</c>: a whole percentage of the pod list, 1% to 100%.</summary>
+    private static int? TargetWorkloadCoverage(SourceField field, ScenarioErrors errors)
+    {
+        if (field.IsMissing) return null;
+        var text = FieldValues.String(field, errors);
+        if (text is null) return null;
+        if (!Percent().IsMatch(text) || !int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var percent)
+            || percent < 1 || percent > 100)
+        {
+            errors.At(field, $"must be a whole percentage of the pod list between 1% and 100%, such as 95%, got \"{text}\"");
             return null;
         }
         return percent;

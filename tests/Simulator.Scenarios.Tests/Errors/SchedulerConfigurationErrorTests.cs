@@ -152,6 +152,24 @@ public class SchedulerConfigurationErrorTests
             ]
         },
         {
+            "PodTopologySpread and GpuShare args",
+            Config + """
+            profiles:
+            - pluginConfig:
+              - name: PodTopologySpread
+                args:
+                  defaultConstraints:
+                  - {maxSkew: 0, topologyKey: topology.kubernetes.io/zone, whenUnsatisfiable: ScheduleAnyway}
+              - name: GpuShare
+                args: {gpuSelection: Fragmentation}
+            """,
+            [
+                "x.yaml:8:7: profiles[0].pluginConfig[0].args.defaultConstraints: Invalid value: when .defaultingType is \"System\", .defaultConstraints must be empty",
+                "x.yaml:8:19: profiles[0].pluginConfig[0].args.defaultConstraints[0].maxSkew: Invalid value: 0: must be greater than zero",
+                "x.yaml:10:26: profiles[0].pluginConfig[1].args.gpuSelection: Unsupported value: \"Fragmentation\": supported values: \"BestFit\", \"LeastFragmentation\"",
+            ]
+        },
+        {
             "scenario profile naming neither a built-in nor a configured profile",
             Config + """
             profiles:

@@ -20,20 +20,6 @@ public sealed class TraceReplayTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    /// <summary>True once FGD's target workload is implemented (a contract built in parallel); a load that succeeds builds one.</summary>
-    internal static bool TargetWorkloadAvailable()
-    {
-        try
-        {
-            TargetWorkload.FromPods([]);
-            return true;
-        }
-        catch (NotImplementedException)
-        {
-            return false;
-        }
-    }
-
     private ScenarioLoadResult Load(string pods, string? nodes = null, string spec = "")
     {
         File.WriteAllText(Path.Combine(_dir, "data", "pods.csv"), pods);
@@ -50,7 +36,6 @@ public sealed class TraceReplayTests : IDisposable
     [Fact]
     public void Reads_pods_by_column_with_gpu_spec_split_and_nodes_with_their_gpu_model()
     {
-        if (!TargetWorkloadAvailable()) return; // the FGD contract is a stub in this branch
         var result = Load(
             PodHeader + "\n" +
             "p-0,12000,16384,1,1000,,LS,Running,0,12537496,0\n" +
@@ -88,9 +73,21 @@ public sealed class TraceReplayTests : IDisposable
     }
 
     [Fact]
+    public void The_target_workload_is_the_most_frequent_shapes_covering_the_given_share()
+    {
+        // Two pods of one shape (1 CPU, a whole GPU), one of another (2 CPU, a 0.5 share).
+        const string pods = PodHeader + "\na,1000,1,1,1000,,LS,Running,0,1,0\nb,1000,1,1,1000,,LS,Running,0,1,0\nc,2000,1,1,500,,LS,Running,0,1,0\n";
+
+        var all = Load(pods, spec: "").Scenario!.TargetWorkload!;
+        var half = Load(pods, spec: "  targetWorkload: 50%\n").Scenario!.TargetWorkload!;
+
+        Assert.Equal([(1000L, 1000, 2.0 / 3), (2000L, 500, 1.0 / 3)], all.Shapes.Select(w => (w.Shape.CpuMilli, w.Shape.GpuMilli, w.Weight)));
+        Assert.Equal([(1000L, 1000, 1.0)], half.Shapes.Select(w => (w.Shape.CpuMilli, w.Shape.GpuMilli, w.Weight)));
+    }
+
+    [Fact]
     public void Limit_keeps_the_first_pods_and_replay_is_the_default_mode()
     {
-        if (!TargetWorkloadAvailable()) return;
         var result = Load(PodHeader + "\na,1,1,0,0,,LS,Running,0,1,0\nb,1,1,0,0,,LS,Running,0,1,0\nc,1,1,0,0,,LS,Running,0,1,0\n", spec: "  limit: 2\n");
         Assert.Empty(result.Errors);
         Assert.Equal(ReplayMode.Replay, result.Scenario!.TraceReplay!.Mode);
@@ -156,5 +153,7 @@ public sealed class TraceReplayTests : IDisposable
             Messages(Load(PodHeader + "\na,1,1,1,1000,,LS,Running,0,1,0\n", spec: "  mode: fil\n")));
         Assert.Equal(["6:9: spec.pods: fill mode needs pods with GPUs: the list's GPU request never reaches fillTo"],
             Messages(Load(PodHeader + "\na,1,1,0,0,,LS,Running,0,1,0\n", spec: "  mode: fill\n")));
+        Assert.Equal(["7:19: spec.targetWorkload: must be a whole percentage of the pod list between 1% and 100%, such as 95%, got \"120%\""],
+            Messages(Load(PodHeader + "\na,1,1,1,1000,,LS,Running,0,1,0\n", spec: "  targetWorkload: 120%\n")));
     }
 }

@@ -10,6 +10,15 @@ public sealed record TraceReplay
     /// <summary>Fill mode: stop once the pods' GPU request reaches this percentage of the cluster's GPUs.</summary>
     public int FillToPercent { get; init; } = 100;
 
+    /// <summary>The FGD paper's (and its artifact's) popularity threshold: the shapes of 95 % of the pods.</summary>
+    public const int DefaultTargetWorkloadPercent = 95;
+
+    /// <summary>
+    /// The share of the pod list, by the most frequent shapes, that makes FGD's target workload
+    /// (<see cref="Scheduling.Fragmentation.TargetWorkload.FromPods"/>).
+    /// </summary>
+    public int TargetWorkloadPercent { get; init; } = DefaultTargetWorkloadPercent;
+
     /// <summary>In file order.</summary>
     public required IReadOnlyList<TracePod> Pods { get; init; }
 
