@@ -34,4 +34,27 @@ internal sealed record ManifestMetadata(ObjectMeta Metadata, SimTime SubmitAt, W
         };
         return new ManifestMetadata(meta, submitAt, workload, nameField);
     }
+
+    /// <summary>
+    /// The metadata of a kind KubernetesClient has no model for (PodGroup, PodDisruptionBudget),
+    /// read from the source tree as strictly as the typed kinds: unknown fields are errors. The
+    /// name is null after an error in it; the caller goes on to report the spec's errors too.
+    /// </summary>
+    public static (ObjectMeta Metadata, string? Name, SimTime SubmitAt, SourceField NameField) ReadUntyped(SourceField metadata, ScenarioErrors errors)
+    {
+        FieldValues.CheckFields(metadata, errors, "name", "namespace", "labels", "annotations");
+        var nameField = metadata.Child("name");
+        var name = FieldValues.String(nameField, errors);
+        KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
+        var namespaceField = metadata.Child("namespace");
+        var ns = FieldValues.String(namespaceField, errors);
+        if (!string.IsNullOrEmpty(ns)) KubernetesNames.Check(namespaceField, ns, NameRule.Label, errors);
+        if (string.IsNullOrEmpty(ns)) ns = PodReader.DefaultNamespace;
+        var labels = FieldValues.StringMap(metadata.Child("labels"), errors);
+        var annotationsField = metadata.Child("annotations");
+        var annotations = FieldValues.StringMap(annotationsField, errors);
+        var (submitAt, _) = WorkloadAnnotations.Read(annotationsField, errors, AnnotationTarget.WorkloadObject);
+        var meta = new ObjectMeta { Name = name ?? "", Namespace = ns, Labels = labels, Annotations = annotations };
+        return (meta, name, submitAt, nameField);
+    }
 }

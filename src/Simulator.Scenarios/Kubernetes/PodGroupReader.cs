@@ -22,20 +22,8 @@ internal static class PodGroupReader
         int before = errors.Count;
         var root = SourceField.Root(document.Root);
         FieldValues.CheckFields(root, errors, "apiVersion", "kind", "metadata", "spec", "status");
-        var metadata = root.Child("metadata");
-        FieldValues.CheckFields(metadata, errors, "name", "namespace", "labels", "annotations");
-        var nameField = metadata.Child("name");
-        var name = FieldValues.String(nameField, errors);
-        KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
-        var namespaceField = metadata.Child("namespace");
-        var ns = FieldValues.String(namespaceField, errors);
-        if (!string.IsNullOrEmpty(ns)) KubernetesNames.Check(namespaceField, ns, NameRule.Label, errors);
-        if (string.IsNullOrEmpty(ns)) ns = PodReader.DefaultNamespace;
-        context.Declare("PodGroup", ns, name);
-        var labels = FieldValues.StringMap(metadata.Child("labels"), errors);
-        var annotationsField = metadata.Child("annotations");
-        var annotations = FieldValues.StringMap(annotationsField, errors);
-        var (submitAt, _) = WorkloadAnnotations.Read(annotationsField, errors, AnnotationTarget.WorkloadObject);
+        var (meta, name, submitAt, nameField) = ManifestMetadata.ReadUntyped(root.Child("metadata"), errors);
+        context.Declare("PodGroup", meta.Namespace, name);
 
         var spec = root.Child("spec");
         if (spec.IsMissing)
@@ -55,7 +43,7 @@ internal static class PodGroupReader
 
         var group = new PodGroup
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = ns, Labels = labels, Annotations = annotations },
+            Metadata = meta,
             Spec = new PodGroupSpec { MinMember = minMember.Value, ScheduleTimeoutSeconds = timeout },
         };
         context.AddWorkload(new ObjectSubmission(submitAt, group), nameField, Resource);
