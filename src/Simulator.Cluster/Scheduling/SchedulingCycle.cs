@@ -86,6 +86,21 @@ public sealed class SchedulingCycle
             }
         }
 
+        // evaluateNominatedNode: a pod that preempted tries its nominated node first and, if it
+        // fits there now, takes it without scoring, so the room its victims left is what it gets.
+        // If it does not fit, every node is searched as usual (that node included).
+        if (pod.Pod.Status.NominatedNodeName.Length > 0 && NodeNamed(nodes, pod.Pod.Status.NominatedNodeName) is { } nominated
+            && RunFilters(pod, nominated).IsSuccess)
+        {
+            if (_trace is not null)
+            {
+                _trace.Examined(nominated, Status.Success);
+                foreach (var node in nodes)
+                    if (!ReferenceEquals(node, nominated)) _trace.NotExamined.Add(node.Name);
+            }
+            return new ScheduleResult(nominated, 1, 1, "", null);
+        }
+
         // findNodesThatPassFilters: stop once enough feasible nodes are found, starting where the
         // previous cycle stopped, and advance the start by the number of nodes examined.
         int toFind = NodeSampling.NumFeasibleNodesToFind(_profile.PercentageOfNodesToScore, n);
@@ -107,6 +122,13 @@ public sealed class SchedulingCycle
         // A single feasible node is taken without scoring, as kube-scheduler does (the trace shows it unscored).
         if (_feasible.Count == 1) return new ScheduleResult(_feasible[0], examined, 1, "", null);
         return new ScheduleResult(SelectHost(pod), examined, _feasible.Count, "", null);
+    }
+
+    private static NodeInfo? NodeNamed(IReadOnlyList<NodeInfo> nodes, string name)
+    {
+        for (int i = 0; i < nodes.Count; i++)
+            if (nodes[i].Name == name) return nodes[i];
+        return null;
     }
 
     /// <summary>Pods nominated by preemption; the scheduler sets it (null: none are considered).</summary>

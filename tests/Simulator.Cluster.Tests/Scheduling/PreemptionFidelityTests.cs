@@ -211,6 +211,44 @@ public class PreemptionFidelityTests
         Assert.Equal("a", itself.Node!.Name);
     }
 
+    [Fact]
+    public void A_nominated_pod_takes_its_nominated_node_when_it_fits_there_without_scoring()
+    {
+        // b is busier, so scoring alone would pick a (LeastAllocated 75 against 25 for cpu);
+        // kube-scheduler's evaluateNominatedNode tries b first and, as it fits, takes it unscored.
+        var index = new ResourceIndex();
+        var nodes = new[] { new NodeInfo(new NodeBuilder("a").Cpu("4").Build(), index), new NodeInfo(new NodeBuilder("b").Cpu("4").Build(), index) };
+        var busy = new PodBuilder("busy").Cpu("2").Build();
+        nodes[1].AddPod(busy, new PodInfo(busy, index));
+        var cycle = SamplingTests.NewCycle(index);
+        var plain = cycle.Schedule(new PodInfo(new PodBuilder("plain").Cpu("1").Priority(100).Build(), index), nodes);
+        var preemptor = new PodBuilder("high").Cpu("1").Priority(100).Build();
+        preemptor.Status.NominatedNodeName = "b";
+
+        var result = cycle.Schedule(new PodInfo(preemptor, index), nodes);
+
+        Assert.Equal("a", plain.Node!.Name);
+        Assert.Equal("b", result.Node!.Name);
+        Assert.Equal((1, 1), (result.NodesEvaluated, result.FeasibleNodes));
+    }
+
+    [Fact]
+    public void A_nominated_pod_that_no_longer_fits_its_nominated_node_searches_every_node()
+    {
+        var index = new ResourceIndex();
+        var nodes = new[] { new NodeInfo(new NodeBuilder("a").Cpu("4").Build(), index), new NodeInfo(new NodeBuilder("b").Cpu("4").Build(), index) };
+        var busy = new PodBuilder("busy").Cpu("4").Build();
+        nodes[1].AddPod(busy, new PodInfo(busy, index));
+        var cycle = SamplingTests.NewCycle(index);
+        var preemptor = new PodBuilder("high").Cpu("1").Priority(100).Build();
+        preemptor.Status.NominatedNodeName = "b";
+
+        var result = cycle.Schedule(new PodInfo(preemptor, index), nodes);
+
+        Assert.Equal("a", result.Node!.Name);
+        Assert.Equal((2, 1), (result.NodesEvaluated, result.FeasibleNodes));
+    }
+
     private static PodDisruptionBudget Pdb(string name, IntOrPercent? minAvailable, IntOrPercent? maxUnavailable, string key, string value) => new()
     {
         Metadata = new ObjectMeta { Name = name },
