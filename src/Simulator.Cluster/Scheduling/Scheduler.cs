@@ -390,6 +390,12 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
             Preempt(qpi, post.NominatedNodeName, framework.Profile);
+        else if (framework.Cycle.ClearsNomination && pod.Status.NominatedNodeName.Length > 0)
+        {
+            // The status update below carries the cleared nominatedNodeName; the nominator forgets it.
+            pod.Status.NominatedNodeName = "";
+            _nominator.Remove(pod.Key);
+        }
 
         if (_log.IsEnabled(LogLevel.Information))
             _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);

@@ -38,6 +38,9 @@ public sealed class SchedulingCycle
     /// <summary>Why each examined node was rejected in the last cycle.</summary>
     public NodeStatusMap LastStatuses => _statuses;
 
+    /// <summary>Whether the last failed cycle's preemption cleared the pod's nominatedNodeName (it found no candidate).</summary>
+    public bool ClearsNomination { get; private set; }
+
     /// <summary>Where the next cycle starts examining nodes.</summary>
     public int NextStartNodeIndex => _nextStartNodeIndex;
 
@@ -167,10 +170,15 @@ public sealed class SchedulingCycle
         // joined by ", " (preemption's, then a gang's rejection).
         PostFilterResult? post = null;
         string postMessage = "";
+        ClearsNomination = false;
         foreach (var pf in _profile.PostFilters)
         {
             var r = pf.PostFilter(pod, nodes, _statuses);
             post = r;
+            // Preemption that finds no candidate answers with a nominated node of "", which
+            // overrides (clears) the pod's nomination; a pod not eligible to preempt (its
+            // victims still leaving) keeps it. Other PostFilters leave it as it is.
+            if (pf is DefaultPreemption && r.Code != StatusCode.Success && r.NominatedNodeName.Length == 0) ClearsNomination = true;
             if (r.Code == StatusCode.Success)
             {
                 postMessage = r.Message;

@@ -28,6 +28,28 @@ public class PreemptionFidelityTests
         Assert.InRange(bound, deleted, deleted + 1);
     }
 
+    [Fact]
+    public void A_nomination_is_cleared_when_preemption_later_finds_no_candidate()
+    {
+        // high preempts low on a and is nominated there; before low has left, top (which cannot
+        // preempt a terminating pod) waits too. When low is gone, top sorts first and takes a;
+        // high then finds no victim anywhere, and kube-scheduler's preemption returns a nominated
+        // node of "" that clears high's nominatedNodeName, so a keeps no room for it.
+        var cluster = new TestCluster().Nodes(new NodeBuilder("a").Cpu("2"));
+        cluster.Create(new PodBuilder("low").Cpu("2").Priority(1));
+        cluster.RunFor("10s");
+        var high = cluster.Create(new PodBuilder("high").Cpu("2").Priority(100));
+        cluster.RunFor("1s");
+        Assert.Equal("a", high.Status.NominatedNodeName);
+        var top = cluster.Create(new PodBuilder("top").Cpu("2").Priority(1000));
+
+        cluster.RunFor("1m");
+
+        Assert.Equal("a", top.Spec.NodeName);
+        Assert.False(high.IsBound);
+        Assert.Equal("", high.Status.NominatedNodeName);
+    }
+
     [Theory]
     [InlineData(50, 50)]     // fewer than 100 nodes: all of them
     [InlineData(150, 100)]   // 10 % = 15, raised to the absolute minimum of 100
