@@ -425,5 +425,14 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             if (_waiting.Get(victim.Key) is { } waiting) waiting.Reject(PluginNames.DefaultPreemption, "preempted");
             else _store.DeletePod(victim);
         }
+        // prepareCandidate: lower-priority pods nominated to this node may no longer fit there,
+        // so their nomination is cleared (a status update; they stay where they are in the queue).
+        var cleared = new List<Pod>();
+        _nominator.RemoveLowerPriority(nodeName, preemptor.Spec.Priority, cleared);
+        foreach (var pod in cleared)
+        {
+            pod.Status.NominatedNodeName = "";
+            _store.UpdatePodStatus(pod);
+        }
     }
 }

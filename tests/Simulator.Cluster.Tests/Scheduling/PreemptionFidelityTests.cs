@@ -29,6 +29,27 @@ public class PreemptionFidelityTests
     }
 
     [Fact]
+    public void Preempting_on_a_node_clears_the_nominations_of_lower_priority_pods_there()
+    {
+        // mid preempts lowA on a and is nominated there. While lowA terminates, high preempts
+        // lowB on a; kube-scheduler's prepareCandidate then clears the nomination of mid (lower
+        // priority, nominated to a), which may no longer fit there.
+        var cluster = new TestCluster().Nodes(new NodeBuilder("a").Cpu("4"));
+        cluster.Create(new PodBuilder("lowA").Cpu("2").Priority(1));
+        cluster.Create(new PodBuilder("lowB").Cpu("2").Priority(10));
+        cluster.RunFor("10s");
+        var mid = cluster.Create(new PodBuilder("mid").Cpu("2").Priority(50));
+        cluster.RunFor("1s");
+        Assert.Equal("a", mid.Status.NominatedNodeName);
+        var high = cluster.Create(new PodBuilder("high").Cpu("2").Priority(100));
+
+        cluster.RunFor("1s");
+
+        Assert.Equal("a", high.Status.NominatedNodeName);
+        Assert.Equal("", mid.Status.NominatedNodeName);
+    }
+
+    [Fact]
     public void A_nomination_is_cleared_when_preemption_later_finds_no_candidate()
     {
         // high preempts low on a and is nominated there; before low has left, top (which cannot
