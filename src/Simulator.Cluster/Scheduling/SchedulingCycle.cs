@@ -72,6 +72,7 @@ public sealed class SchedulingCycle
     {
         _statuses.Clear();
         _feasible.Clear();
+        ClearsNomination = false;
         int n = nodes.Count;
         if (n == 0) return new ScheduleResult(null, 0, 0, NoNodesAvailable, null);
 
@@ -170,7 +171,6 @@ public sealed class SchedulingCycle
         // joined by ", " (preemption's, then a gang's rejection).
         PostFilterResult? post = null;
         string postMessage = "";
-        ClearsNomination = false;
         foreach (var pf in _profile.PostFilters)
         {
             var r = pf.PostFilter(pod, nodes, _statuses);

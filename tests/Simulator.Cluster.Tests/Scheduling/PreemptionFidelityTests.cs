@@ -276,6 +276,22 @@ public class PreemptionFidelityTests
     }
 
     [Fact]
+    public void Only_a_preemption_that_found_no_candidate_in_this_cycle_clears_a_nomination()
+    {
+        var index = new ResourceIndex();
+        var nodes = new[] { new NodeInfo(new NodeBuilder("a").Cpu("1").Build(), index) };
+        var cycle = SamplingTests.NewCycle(index);
+        var pod = new PodInfo(new PodBuilder("big").Cpu("2").Priority(100).Build(), index);
+
+        cycle.Schedule(pod, nodes);
+        bool afterNoCandidate = cycle.ClearsNomination;
+        cycle.Schedule(pod, []);
+
+        Assert.True(afterNoCandidate);
+        Assert.False(cycle.ClearsNomination); // no nodes: an error in kube-scheduler, no PostFilter ran
+    }
+
+    [Fact]
     public void A_nominated_pod_that_no_longer_fits_its_nominated_node_searches_every_node()
     {
         var index = new ResourceIndex();
