@@ -109,8 +109,11 @@ internal sealed class CompareCommand : Command
         var logLevel = parseResult.GetValue(_logLevel) ?? CommandOptions.DefaultLogLevel;
         using var loggers = KsimLogging.CreateFactory(logLevel);
         // Loaded once here so that a broken scenario is reported once, before anything runs.
-        var scenario = new ScenarioExecution(_context, loggers, logLevel).Load(file, "nothing was run");
+        var execution = new ScenarioExecution(_context, loggers, logLevel);
+        var scenario = execution.Load(file, "nothing was run");
         if (scenario is null) return ExitCodes.BadInput;
+        foreach (var profile in profiles)
+            if (execution.ProfileConflicts(scenario, "--profiles", profile)) return ExitCodes.BadInput;
 
         var seeds = Seeds(scenario.Seed, parseResult.GetValue(_seeds));
         var started = _context.Clock.GetUtcNow();

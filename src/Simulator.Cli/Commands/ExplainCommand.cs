@@ -84,6 +84,7 @@ internal sealed class ExplainCommand : Command
             Duration = parseResult.GetValue(_duration),
             RecordDecisionsOf = pod,
         };
+        if (execution.ProfileConflicts(scenario, "--profile", options.Profile)) return ExitCodes.BadInput;
         RunResult result;
         try
         {

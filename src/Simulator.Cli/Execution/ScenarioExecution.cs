@@ -39,6 +39,18 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
         consequence is null ? $"{errors} error(s)" : $"{errors} error(s); {consequence}";
 
     /// <summary>
+    /// A chosen profile is checked against the built-ins when the option is parsed; beside a
+    /// KubeSchedulerConfiguration it must also share the configured profiles' queue sort, or the
+    /// scheduler could not be built. Says why on the error stream when it does not.
+    /// </summary>
+    public bool ProfileConflicts(ScenarioDefinition scenario, string option, string? profile)
+    {
+        if (profile is null || SchedulerProfiles.QueueSortConflict(profile, scenario.ConfiguredProfiles) is not { } conflict) return false;
+        context.Error.WriteLine($"ksim: {option}: {conflict}");
+        return true;
+    }
+
+    /// <summary>
     /// Runs the scenario and writes its results to <paramref name="outputDirectory"/>. Returns the
     /// record written, or null with the exit code to return when nothing was written.
     /// </summary>
@@ -46,13 +58,7 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
         ScenarioDefinition scenario, string scenarioPath, RunOptions options, IReadOnlyList<string> arguments,
         string outputDirectory, CancellationToken cancellationToken)
     {
-        // --profile is checked against the built-ins when parsed; beside a KubeSchedulerConfiguration
-        // it must also share the configured profiles' queue sort.
-        if (options.Profile is { } chosen && SchedulerProfiles.QueueSortConflict(chosen, scenario.ConfiguredProfiles) is { } conflict)
-        {
-            context.Error.WriteLine("ksim: --profile: " + conflict);
-            return (null, ExitCodes.BadInput);
-        }
+        if (ProfileConflicts(scenario, "--profile", options.Profile)) return (null, ExitCodes.BadInput);
         var started = context.Clock.GetUtcNow();
         RunResult result;
         try

@@ -47,6 +47,21 @@ public sealed class Nominator
         return copy;
     }
 
+    /// <summary>
+    /// Forgets the nominations to <paramref name="nodeName"/> of pods less important than
+    /// <paramref name="priority"/> and adds those pods to <paramref name="cleared"/>, oldest
+    /// nomination first (getLowerPriorityNominatedPods, for a preemption on that node).
+    /// </summary>
+    public void RemoveLowerPriority(string nodeName, int priority, List<Api.Pod> cleared)
+    {
+        for (int i = 0; i < _nominated.Count; i++)
+        {
+            var p = _nominated[i].Pod;
+            if (p.Status.NominatedNodeName == nodeName && p.Spec.Priority < priority) cleared.Add(p);
+        }
+        _nominated.RemoveAll(p => p.Pod.Status.NominatedNodeName == nodeName && p.Pod.Spec.Priority < priority);
+    }
+
     /// <summary>Forgets a deleted pod's nomination.</summary>
     public void Remove(string podKey) => _nominated.RemoveAll(p => p.Pod.Key == podKey);
 

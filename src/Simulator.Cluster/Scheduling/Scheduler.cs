@@ -390,6 +390,12 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
             Preempt(qpi, post.NominatedNodeName, framework.Profile);
+        else if (framework.Cycle.ClearsNomination && pod.Status.NominatedNodeName.Length > 0)
+        {
+            // The status update below carries the cleared nominatedNodeName; the nominator forgets it.
+            pod.Status.NominatedNodeName = "";
+            _nominator.Remove(pod.Key);
+        }
 
         if (_log.IsEnabled(LogLevel.Information))
             _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);
@@ -418,6 +424,15 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             // reservation undone, the same pod back in the queue) rather than deleted.
             if (_waiting.Get(victim.Key) is { } waiting) waiting.Reject(PluginNames.DefaultPreemption, "preempted");
             else _store.DeletePod(victim);
+        }
+        // prepareCandidate: lower-priority pods nominated to this node may no longer fit there,
+        // so their nomination is cleared (a status update; they stay where they are in the queue).
+        var cleared = new List<Pod>();
+        _nominator.RemoveLowerPriority(nodeName, preemptor.Spec.Priority, cleared);
+        foreach (var pod in cleared)
+        {
+            pod.Status.NominatedNodeName = "";
+            _store.UpdatePodStatus(pod);
         }
     }
 }

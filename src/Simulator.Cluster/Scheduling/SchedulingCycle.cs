@@ -38,6 +38,9 @@ public sealed class SchedulingCycle
     /// <summary>Why each examined node was rejected in the last cycle.</summary>
     public NodeStatusMap LastStatuses => _statuses;
 
+    /// <summary>Whether the last failed cycle's preemption cleared the pod's nominatedNodeName (it found no candidate).</summary>
+    public bool ClearsNomination { get; private set; }
+
     /// <summary>Where the next cycle starts examining nodes.</summary>
     public int NextStartNodeIndex => _nextStartNodeIndex;
 
@@ -69,6 +72,7 @@ public sealed class SchedulingCycle
     {
         _statuses.Clear();
         _feasible.Clear();
+        ClearsNomination = false;
         int n = nodes.Count;
         if (n == 0) return new ScheduleResult(null, 0, 0, NoNodesAvailable, null);
 
@@ -84,6 +88,21 @@ public sealed class SchedulingCycle
                 if (_trace is not null) _trace.PreFilterRejection = p.Name + ": " + string.Join(", ", s.Reasons);
                 return Fail(pod, nodes, prefilterMessage: string.Join(", ", s.Reasons));
             }
+        }
+
+        // evaluateNominatedNode: a pod that preempted tries its nominated node first and, if it
+        // fits there now, takes it without scoring, so the room its victims left is what it gets.
+        // If it does not fit, every node is searched as usual (that node included).
+        if (pod.Pod.Status.NominatedNodeName.Length > 0 && NodeNamed(nodes, pod.Pod.Status.NominatedNodeName) is { } nominated
+            && RunFilters(pod, nominated).IsSuccess)
+        {
+            if (_trace is not null)
+            {
+                _trace.Examined(nominated, Status.Success);
+                foreach (var node in nodes)
+                    if (!ReferenceEquals(node, nominated)) _trace.NotExamined.Add(node.Name);
+            }
+            return new ScheduleResult(nominated, 1, 1, "", null);
         }
 
         // findNodesThatPassFilters: stop once enough feasible nodes are found, starting where the
@@ -107,6 +126,13 @@ public sealed class SchedulingCycle
         // A single feasible node is taken without scoring, as kube-scheduler does (the trace shows it unscored).
         if (_feasible.Count == 1) return new ScheduleResult(_feasible[0], examined, 1, "", null);
         return new ScheduleResult(SelectHost(pod), examined, _feasible.Count, "", null);
+    }
+
+    private static NodeInfo? NodeNamed(IReadOnlyList<NodeInfo> nodes, string name)
+    {
+        for (int i = 0; i < nodes.Count; i++)
+            if (nodes[i].Name == name) return nodes[i];
+        return null;
     }
 
     /// <summary>Pods nominated by preemption; the scheduler sets it (null: none are considered).</summary>
@@ -149,6 +175,10 @@ public sealed class SchedulingCycle
         {
             var r = pf.PostFilter(pod, nodes, _statuses);
             post = r;
+            // Preemption that finds no candidate answers with a nominated node of "", which
+            // overrides (clears) the pod's nomination; a pod not eligible to preempt (its
+            // victims still leaving) keeps it. Other PostFilters leave it as it is.
+            if (pf is DefaultPreemption && r.Code != StatusCode.Success && r.NominatedNodeName.Length == 0) ClearsNomination = true;
             if (r.Code == StatusCode.Success)
             {
                 postMessage = r.Message;

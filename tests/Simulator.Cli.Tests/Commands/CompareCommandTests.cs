@@ -119,6 +119,25 @@ public sealed class CompareCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_profile_sorting_the_queue_unlike_the_configured_profiles_exits_2_and_nothing_runs()
+    {
+        const string configuration = """
+            ---
+            apiVersion: kubescheduler.config.k8s.io/v1
+            kind: KubeSchedulerConfiguration
+            profiles:
+            - schedulerName: packer
+            """;
+        var (outcome, output) = await CompareAsync(OneNode + "\n" + configuration, "--profiles", "default,gang", "--seeds", "1");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("ksim: --profiles: profile \"gang\" sorts the queue with Coscheduling but the configured profile \"packer\" with PrioritySort: queueSort must be the same for all profiles",
+            outcome.Error.Trim());
+        Assert.False(Directory.Exists(output));
+        Assert.Empty(outcome.Out);
+    }
+
+    [Fact]
     public async Task A_broken_scenario_is_reported_once_and_nothing_runs()
     {
         var (outcome, output) = await CompareAsync("kind: [\n", "--profiles", "default,spread");

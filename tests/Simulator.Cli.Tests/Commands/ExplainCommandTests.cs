@@ -117,6 +117,26 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_profile_sorting_the_queue_unlike_the_configured_profiles_exits_2()
+    {
+        var file = _cli.WriteFile("tiny.yaml", Scenario + """
+
+            ---
+            apiVersion: kubescheduler.config.k8s.io/v1
+            kind: KubeSchedulerConfiguration
+            profiles:
+            - schedulerName: packer
+            """);
+
+        var outcome = await _cli.RunAsync("explain", file, "--pod", "web", "--profile", "gang");
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal("ksim: --profile: profile \"gang\" sorts the queue with Coscheduling but the configured profile \"packer\" with PrioritySort: queueSort must be the same for all profiles",
+            outcome.Error.Trim());
+        Assert.Empty(outcome.Out);
+    }
+
+    [Fact]
     public async Task An_at_before_the_first_attempt_exits_2()
     {
         var file = _cli.WriteFile("tiny.yaml", Scenario);

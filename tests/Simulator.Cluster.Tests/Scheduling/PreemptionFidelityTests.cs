@@ -28,6 +28,49 @@ public class PreemptionFidelityTests
         Assert.InRange(bound, deleted, deleted + 1);
     }
 
+    [Fact]
+    public void Preempting_on_a_node_clears_the_nominations_of_lower_priority_pods_there()
+    {
+        // mid preempts lowA on a and is nominated there. While lowA terminates, high preempts
+        // lowB on a; kube-scheduler's prepareCandidate then clears the nomination of mid (lower
+        // priority, nominated to a), which may no longer fit there.
+        var cluster = new TestCluster().Nodes(new NodeBuilder("a").Cpu("4"));
+        cluster.Create(new PodBuilder("lowA").Cpu("2").Priority(1));
+        cluster.Create(new PodBuilder("lowB").Cpu("2").Priority(10));
+        cluster.RunFor("10s");
+        var mid = cluster.Create(new PodBuilder("mid").Cpu("2").Priority(50));
+        cluster.RunFor("1s");
+        Assert.Equal("a", mid.Status.NominatedNodeName);
+        var high = cluster.Create(new PodBuilder("high").Cpu("2").Priority(100));
+
+        cluster.RunFor("1s");
+
+        Assert.Equal("a", high.Status.NominatedNodeName);
+        Assert.Equal("", mid.Status.NominatedNodeName);
+    }
+
+    [Fact]
+    public void A_nomination_is_cleared_when_preemption_later_finds_no_candidate()
+    {
+        // high preempts low on a and is nominated there; before low has left, top (which cannot
+        // preempt a terminating pod) waits too. When low is gone, top sorts first and takes a;
+        // high then finds no victim anywhere, and kube-scheduler's preemption returns a nominated
+        // node of "" that clears high's nominatedNodeName, so a keeps no room for it.
+        var cluster = new TestCluster().Nodes(new NodeBuilder("a").Cpu("2"));
+        cluster.Create(new PodBuilder("low").Cpu("2").Priority(1));
+        cluster.RunFor("10s");
+        var high = cluster.Create(new PodBuilder("high").Cpu("2").Priority(100));
+        cluster.RunFor("1s");
+        Assert.Equal("a", high.Status.NominatedNodeName);
+        var top = cluster.Create(new PodBuilder("top").Cpu("2").Priority(1000));
+
+        cluster.RunFor("1m");
+
+        Assert.Equal("a", top.Spec.NodeName);
+        Assert.False(high.IsBound);
+        Assert.Equal("", high.Status.NominatedNodeName);
+    }
+
     [Theory]
     [InlineData(50, 50)]     // fewer than 100 nodes: all of them
     [InlineData(150, 100)]   // 10 % = 15, raised to the absolute minimum of 100
@@ -209,6 +252,60 @@ public class PreemptionFidelityTests
         Assert.Equal("0/2 nodes are available: 2 Insufficient cpu.", lower.FailureMessage[..lower.FailureMessage.IndexOf('.', StringComparison.Ordinal)] + ".");
         Assert.Equal("a", higher.Node!.Name);
         Assert.Equal("a", itself.Node!.Name);
+    }
+
+    [Fact]
+    public void A_nominated_pod_takes_its_nominated_node_when_it_fits_there_without_scoring()
+    {
+        // b is busier, so scoring alone would pick a (LeastAllocated 75 against 25 for cpu);
+        // kube-scheduler's evaluateNominatedNode tries b first and, as it fits, takes it unscored.
+        var index = new ResourceIndex();
+        var nodes = new[] { new NodeInfo(new NodeBuilder("a").Cpu("4").Build(), index), new NodeInfo(new NodeBuilder("b").Cpu("4").Build(), index) };
+        var busy = new PodBuilder("busy").Cpu("2").Build();
+        nodes[1].AddPod(busy, new PodInfo(busy, index));
+        var cycle = SamplingTests.NewCycle(index);
+        var plain = cycle.Schedule(new PodInfo(new PodBuilder("plain").Cpu("1").Priority(100).Build(), index), nodes);
+        var preemptor = new PodBuilder("high").Cpu("1").Priority(100).Build();
+        preemptor.Status.NominatedNodeName = "b";
+
+        var result = cycle.Schedule(new PodInfo(preemptor, index), nodes);
+
+        Assert.Equal("a", plain.Node!.Name);
+        Assert.Equal("b", result.Node!.Name);
+        Assert.Equal((1, 1), (result.NodesEvaluated, result.FeasibleNodes));
+    }
+
+    [Fact]
+    public void Only_a_preemption_that_found_no_candidate_in_this_cycle_clears_a_nomination()
+    {
+        var index = new ResourceIndex();
+        var nodes = new[] { new NodeInfo(new NodeBuilder("a").Cpu("1").Build(), index) };
+        var cycle = SamplingTests.NewCycle(index);
+        var pod = new PodInfo(new PodBuilder("big").Cpu("2").Priority(100).Build(), index);
+
+        cycle.Schedule(pod, nodes);
+        bool afterNoCandidate = cycle.ClearsNomination;
+        cycle.Schedule(pod, []);
+
+        Assert.True(afterNoCandidate);
+        Assert.False(cycle.ClearsNomination); // no nodes: an error in kube-scheduler, no PostFilter ran
+    }
+
+    [Fact]
+    public void A_nominated_pod_that_no_longer_fits_its_nominated_node_searches_every_node()
+    {
+        var index = new ResourceIndex();
+        var nodes = new[] { new NodeInfo(new NodeBuilder("a").Cpu("4").Build(), index), new NodeInfo(new NodeBuilder("b").Cpu("4").Build(), index) };
+        var busy = new PodBuilder("busy").Cpu("4").Build();
+        nodes[1].AddPod(busy, new PodInfo(busy, index));
+        var cycle = SamplingTests.NewCycle(index);
+        var preemptor = new PodBuilder("high").Cpu("1").Priority(100).Build();
+        preemptor.Status.NominatedNodeName = "b";
+
+        var result = cycle.Schedule(new PodInfo(preemptor, index), nodes);
+
+        Assert.Equal("a", result.Node!.Name);
+        Assert.Equal((2, 1), (result.NodesEvaluated, result.FeasibleNodes));
     }
 
     private static PodDisruptionBudget Pdb(string name, IntOrPercent? minAvailable, IntOrPercent? maxUnavailable, string key, string value) => new()
