@@ -149,9 +149,16 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     /// </summary>
     private (Candidate? Candidate, Status Status) SelectVictims(PodInfo pod, NodeInfo node)
     {
+        // No pod here below the preemptor's priority: no victims, without reading the pods (a pod
+        // that fits nowhere asks this of every node of the cluster).
+        if (node.LowestPodPriority >= pod.Pod.Spec.Priority) return (null, NoVictimsStatus);
         List<Pod>? potential = null;
-        foreach (var p in node.Pods)
+        var pods = node.Pods;
+        for (int i = 0; i < pods.Count; i++) // indexed: foreach over the interface boxes an enumerator per node
+        {
+            var p = pods[i];
             if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) (potential ??= []).Add(p);
+        }
         if (potential is null) return (null, NoVictimsStatus);
 
         var copy = node.Clone();
