@@ -1,5 +1,4 @@
 using System.Text;
-using MathNet.Numerics.Random;
 
 namespace Simulator.Engine;
 
@@ -21,7 +20,7 @@ public sealed class RandomStreams
     {
         if (!_streams.TryGetValue(name, out var stream))
         {
-            stream = new MersenneTwister(DeriveSeed(_seed, name), threadSafe: false);
+            stream = new RandomStream(DeriveSeed(_seed, name));
             _streams.Add(name, stream);
         }
         return stream;

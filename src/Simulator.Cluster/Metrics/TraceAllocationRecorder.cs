@@ -1,5 +1,6 @@
 using Simulator.Cluster.Scheduling;
 using Simulator.Cluster.Scheduling.Fragmentation;
+using Simulator.Cluster.Scheduling.Framework;
 
 namespace Simulator.Cluster.Metrics;
 
@@ -16,6 +17,11 @@ public sealed class TraceAllocationRecorder(long totalGpuMilli, SchedulerCache n
     private long _arrivedMilli;
     private long _allocatedMilli;
     private int _lastPercent = -1;
+    // Each node's fragmentation at the NodeInfo generation it was computed for (by position in
+    // the cache's node order). About 80 pods arrive between two samples, so most of the 1,213
+    // nodes are unchanged and their term of the sum is read back, not recomputed: the same
+    // numbers added in the same order, so the same sum.
+    private (NodeInfo? Node, long Generation, double Value)[] _fragmentation = [];
 
     public long TotalGpuMilli => totalGpuMilli;
     public int ArrivedPods { get; private set; }
@@ -53,8 +59,17 @@ public sealed class TraceAllocationRecorder(long totalGpuMilli, SchedulerCache n
         double? fragmentation = null;
         if (target is not null)
         {
+            var all = nodes.Nodes;
+            if (_fragmentation.Length < all.Count) Array.Resize(ref _fragmentation, all.Count);
             double sum = 0;
-            foreach (var node in nodes.Nodes) sum += NodeFragmentation.Of(node, target);
+            for (int i = 0; i < all.Count; i++)
+            {
+                var node = all[i];
+                ref var cached = ref _fragmentation[i];
+                if (!ReferenceEquals(cached.Node, node) || cached.Generation != node.Generation)
+                    cached = (node, node.Generation, NodeFragmentation.Of(node, target));
+                sum += cached.Value;
+            }
             long idle = totalGpuMilli - _allocatedMilli;
             fragmentation = idle > 0 ? sum / idle : 0;
         }

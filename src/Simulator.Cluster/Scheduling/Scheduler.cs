@@ -381,8 +381,17 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     {
         var pod = qpi.Pod;
         var requeueOn = ClusterEventKind.None;
-        foreach (var (_, status) in framework.Cycle.LastStatuses.Entries)
-            requeueOn |= _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All);
+        // Every node's status is read, but almost all name the same plugin: a plugin already
+        // OR-ed in adds nothing, so the lookup is skipped for it (it hashed a string per node).
+        var entries = framework.Cycle.LastStatuses.Entries;
+        string? lastPlugin = null;
+        for (int i = 0; i < entries.Count; i++)
+        {
+            string plugin = entries[i].Status.Plugin;
+            if (ReferenceEquals(plugin, lastPlugin)) continue;
+            lastPlugin = plugin;
+            requeueOn |= _eventsByPlugin.GetValueOrDefault(plugin, ClusterEventKind.All);
+        }
         // No node rejected it because there was no node: any new node may help. (kube-scheduler
         // treats this as an error and retries after backoff; waking on the next node is the same
         // outcome without polling.)

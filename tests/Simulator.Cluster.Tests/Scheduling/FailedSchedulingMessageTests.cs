@@ -112,4 +112,29 @@ public class FailedSchedulingMessageTests
             "0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 Insufficient cpu.",
             LastMessage(cluster, pod));
     }
+
+    /// <summary>
+    /// Preemption's dry run: a node of only equal-priority pods has no victims (answered without
+    /// reading its pods), a node whose lower-priority pod would not make room reports the filter's
+    /// reason, a tainted node is not helpful; each counted once, sorted as strings.
+    /// </summary>
+    [Fact]
+    public void Preemption_reasons_for_equal_priority_lower_priority_and_unresolvable_nodes()
+    {
+        var cluster = new TestCluster().Nodes(
+            new NodeBuilder("a").Cpu("1"),
+            new NodeBuilder("b").Cpu("1"),
+            new NodeBuilder("c").Cpu("4").Taint("dedicated", "infra", TaintEffect.NoSchedule));
+        cluster.Create(new PodBuilder("equal").Cpu("1").Priority(100).NodeSelector("kubernetes.io/hostname", "a"));
+        cluster.Create(new PodBuilder("low").Cpu("500m").Priority(0).NodeSelector("kubernetes.io/hostname", "b"));
+        cluster.RunFor("10s");
+        var pod = cluster.Create(new PodBuilder("big").Cpu("2").Priority(100));
+        cluster.RunFor("1s");
+
+        Assert.Equal(
+            "0/3 nodes are available: 1 node(s) had untolerated taint(s), 2 Insufficient cpu. " +
+            "preemption: 0/3 nodes are available: 1 Insufficient cpu, 1 No preemption victims found for incoming pod, " +
+            "1 Preemption is not helpful for scheduling.",
+            LastMessage(cluster, pod));
+    }
 }

@@ -10,11 +10,17 @@ namespace Simulator.Cluster.Scheduling.Framework;
 /// </summary>
 public static class FitError
 {
-    public static string Message(int numAllNodes, NodeStatusMap statuses, string postFilterMessage)
+    public static string Message(int numAllNodes, NodeStatusMap statuses, string postFilterMessage) =>
+        Message(numAllNodes, Histogram(statuses), postFilterMessage);
+
+    /// <summary>The message from reasons already counted (see <see cref="ReasonHistogram"/>).</summary>
+    public static string Message(int numAllNodes, ReasonHistogram reasons, string postFilterMessage) =>
+        Message(numAllNodes, reasons.Format(), postFilterMessage);
+
+    private static string Message(int numAllNodes, string histogram, string postFilterMessage)
     {
         var sb = new StringBuilder();
         sb.Append("0/").Append(numAllNodes).Append(" nodes are available:");
-        var histogram = Histogram(statuses);
         if (histogram.Length > 0) sb.Append(' ').Append(histogram).Append('.');
         if (postFilterMessage.Length > 0) sb.Append(' ').Append(postFilterMessage);
         return sb.ToString();
@@ -23,21 +29,10 @@ public static class FitError
     /// <summary>"2 node(s) didn't match ..., 3 Insufficient nvidia.com/gpu" (no trailing period).</summary>
     public static string Histogram(NodeStatusMap statuses)
     {
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        // Every node of a large cluster may be listed: read the reasons without allocating.
+        // Every node of a large cluster may be listed: counted without hashing or allocating per node.
+        var counts = new ReasonHistogram();
         var entries = statuses.Entries;
-        for (int i = 0; i < entries.Count; i++)
-        {
-            var status = entries[i].Status;
-            for (int r = 0; r < status.ReasonCount; r++)
-            {
-                string reason = status.ReasonAt(r);
-                counts[reason] = counts.GetValueOrDefault(reason) + 1;
-            }
-        }
-        var parts = counts.Select(kv => $"{kv.Value} {kv.Key}").ToList();
-        // Go's sort.Strings compares bytes, which is what ordinal comparison does.
-        parts.Sort(StringComparer.Ordinal);
-        return string.Join(", ", parts);
+        for (int i = 0; i < entries.Count; i++) counts.Add(entries[i].Status);
+        return counts.Format();
     }
 }

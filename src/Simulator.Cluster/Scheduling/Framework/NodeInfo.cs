@@ -18,6 +18,8 @@ public sealed class NodeInfo
     private int[] _gpuUsedMilli = [];
     private bool _whatIf;
     private PodAffinityTally? _tally;
+    private int _lowestPriority = int.MaxValue;
+    private bool _lowestPriorityStale;
 
     public NodeInfo(Node node, ResourceIndex resources, PodAffinityTally? tally = null)
     {
@@ -51,6 +53,27 @@ public sealed class NodeInfo
     public int PodsWithRequiredAntiAffinity { get; private set; }
 
     public IReadOnlyList<Pod> Pods => _pods;
+
+    /// <summary>
+    /// The lowest spec.priority of the pods here (int.MaxValue with none). Preemption's dry run
+    /// looks for pods below the preemptor's priority on every node the pod failed on; when every
+    /// pod here is at least as important (all of the fgd-openb trace's pods are at 0), this answers
+    /// "no victims" without reading the pods. Lowered as pods arrive; when the lowest one leaves it
+    /// is recomputed on the next read (a pod's priority never changes).
+    /// </summary>
+    public int LowestPodPriority
+    {
+        get
+        {
+            if (_lowestPriorityStale)
+            {
+                _lowestPriority = int.MaxValue;
+                foreach (var p in _pods) _lowestPriority = Math.Min(_lowestPriority, p.Spec.Priority);
+                _lowestPriorityStale = false;
+            }
+            return _lowestPriority;
+        }
+    }
 
     /// <summary>Sum of non-zero CPU requests (scoring input).</summary>
     public long NonZeroCpu { get; private set; }
@@ -97,6 +120,7 @@ public sealed class NodeInfo
     {
         Generation++;
         _pods.Add(pod);
+        _lowestPriority = Math.Min(_lowestPriority, pod.Spec.Priority);
         foreach (var r in info.Requests)
         {
             EnsureCapacity(r.Resource);
@@ -119,6 +143,7 @@ public sealed class NodeInfo
     {
         if (!_pods.Remove(pod)) return;
         Generation++;
+        if (pod.Spec.Priority == _lowestPriority) _lowestPriorityStale = true;
         foreach (var r in info.Requests) _requested[r.Resource] -= r.Amount;
         NonZeroCpu -= info.NonZeroCpu;
         NonZeroMemory -= info.NonZeroMemory;

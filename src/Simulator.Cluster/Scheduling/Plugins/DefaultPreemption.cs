@@ -25,7 +25,9 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     private readonly Func<Pod, PodInfo> _podInfo;
     private readonly DisruptionBudgets? _budgets;
     private readonly Random? _offsets;
-    private readonly NodeStatusMap _dryRun = new();
+    // Only the dry run's message is read, so the nodes' verdicts are counted by reason rather
+    // than stored node by node (a pod that fits nowhere gives one per node of the cluster).
+    private readonly ReasonHistogram _dryRun = new();
     private readonly List<NodeInfo> _potential = [];
     private int[]? _allowedNow; // the budgets' disruptionsAllowed, taken once per attempt
 
@@ -70,10 +72,11 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         // nodesWherePreemptionMightHelp: a node rejected as unresolvable stays so whatever is evicted.
         _dryRun.Clear();
         _potential.Clear();
-        foreach (var (node, status) in statuses.Entries)
+        var entries = statuses.Entries;
+        for (int i = 0; i < entries.Count; i++)
         {
-            if (status.Code == StatusCode.UnschedulableAndUnresolvable) _dryRun.Set(node, NotHelpfulStatus);
-            else _potential.Add(node);
+            if (entries[i].Status.Code == StatusCode.UnschedulableAndUnresolvable) _dryRun.Add(NotHelpfulStatus);
+            else _potential.Add(entries[i].Node);
         }
 
         // DryRunPreemption from a random offset, stopping once numCandidates candidates are found
@@ -93,7 +96,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
                 var (candidate, result) = SelectVictims(pod, node);
                 if (candidate is null)
                 {
-                    _dryRun.Set(node, result);
+                    _dryRun.Add(result);
                     continue;
                 }
                 (candidate.PdbViolations == 0 ? nonViolating : violating).Add(candidate);
@@ -146,9 +149,16 @@ public sealed class DefaultPreemption : IPostFilterPlugin
     /// </summary>
     private (Candidate? Candidate, Status Status) SelectVictims(PodInfo pod, NodeInfo node)
     {
+        // No pod here below the preemptor's priority: no victims, without reading the pods (a pod
+        // that fits nowhere asks this of every node of the cluster).
+        if (node.LowestPodPriority >= pod.Pod.Spec.Priority) return (null, NoVictimsStatus);
         List<Pod>? potential = null;
-        foreach (var p in node.Pods)
+        var pods = node.Pods;
+        for (int i = 0; i < pods.Count; i++) // indexed: foreach over the interface boxes an enumerator per node
+        {
+            var p = pods[i];
             if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) (potential ??= []).Add(p);
+        }
         if (potential is null) return (null, NoVictimsStatus);
 
         var copy = node.Clone();
