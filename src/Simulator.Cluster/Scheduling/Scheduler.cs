@@ -41,6 +41,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private readonly QueueSettings _settings;
     private readonly WaitingPodMap _waiting = new();
     private readonly Nominator _nominator = new();
+    private readonly PreemptionActions _preemption;
     private readonly PermitGate _permit;
     private readonly ClusterEventKind _registeredEvents;
     private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _rejected = [];
@@ -62,37 +63,32 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         _log = logger ?? NullLogger.Instance;
         Resources = new ResourceIndex();
         _cache = new SchedulerCache(Resources);
-        // One framework per schedulerName, all sharing the cache, the queue (so they must share
-        // its sort, as kube-scheduler's validation requires) and the tie-breaking stream.
+        // One framework per schedulerName, all sharing the cache and the queue (so they must share
+        // its sort, as kube-scheduler's validation requires).
+        var shared = new ProfileContext(Resources, static (_, _) => Status.Success, pod => _cache.InfoOf(pod),
+            throughput ?? Workloads.Training.ThroughputTable.Default)
+        {
+            Store = store,
+            WaitingPods = _waiting,
+            Random = _sim.Random.Get("scheduler-ties"),
+            PreemptionRandom = _sim.Random.Get("scheduler-preemption"),
+            TargetWorkload = targetWorkload,
+            Nodes = _cache.Nodes,
+            AffinityTally = _cache.AffinityTally,
+        };
         foreach (var served in ProfileSelection.Resolve(profileName, configuredProfiles ?? []))
         {
-            SchedulingCycle? cycle = null;
-            var profile = ProfileBuilder.Build(served.Spec, new ProfileContext(
-                Resources,
-                (pod, node) => cycle!.RunFilters(pod, node),
-                pod => _cache.InfoOf(pod),
-                throughput ?? Workloads.Training.ThroughputTable.Default)
-            {
-                Store = store,
-                WaitingPods = _waiting,
-                Random = _sim.Random.Get("scheduler-ties"),
-                PreemptionRandom = _sim.Random.Get("scheduler-preemption"),
-                TargetWorkload = targetWorkload,
-                Nodes = _cache.Nodes,
-                AffinityTally = _cache.AffinityTally,
-            });
-            // kube-scheduler shares one nominator across profiles: nominated room is the same room.
-            cycle = new SchedulingCycle(profile, _sim.Random.Get("scheduler-ties")) { Nominator = _nominator };
+            var framework = ProfileFramework.Create(served.Spec, shared, _sim, _nominator, _waiting, ActOnPermitDecisions);
+            var profile = framework.Profile;
             if (_frameworks.GetValueOrDefault(ComponentName)?.Profile.QueueSort is { } sort && sort.Name != profile.QueueSort.Name)
                 throw new ArgumentException($"profile \"{served.SchedulerName}\" sorts the queue with {profile.QueueSort.Name} but \"{ComponentName}\" with {sort.Name}: queueSort must be the same for all profiles", nameof(configuredProfiles));
-            _frameworks.Add(served.SchedulerName, new ProfileFramework(profile, cycle, new PermitGate(profile.Permits, _sim, _waiting, ActOnPermitDecisions)));
-            foreach (var f in profile.Filters) Register(f);
-            foreach (var p in profile.PreFilters) Register(p);
-            foreach (var p in profile.Permits) Register(p);
+            _frameworks.Add(served.SchedulerName, framework);
+            foreach (var plugin in profile.Filters.Concat<IPlugin>(profile.PreFilters).Concat(profile.Permits)) Register(plugin);
         }
         _profile = _frameworks[ComponentName].Profile;
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
         _permit = _frameworks[ComponentName].Permit;
+        _preemption = new PreemptionActions(store, _waiting, _nominator);
         foreach (var kinds in _eventsByPlugin.Values) _registeredEvents |= kinds;
         store.Watch((IPodWatcher)this);
         store.Watch((INodeWatcher)this);
@@ -336,10 +332,16 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         _permitStatuses.Clear();
         _permitStatuses.Set(node, status);
         string message = status.Code == StatusCode.Error ? string.Join(", ", status.Reasons) : FitError.Message(1, _permitStatuses, "");
-        if (_log.IsEnabled(LogLevel.Information))
-            _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, message);
         if (status.Code == StatusCode.Error) _queue.AddBackoff(qpi, _sim.Now);
         else _queue.AddUnschedulable(qpi, _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All), _sim.Now);
+        ReportFailedScheduling(pod, message);
+    }
+
+    /// <summary>The pod's PodScheduled=False condition and the Warning FailedScheduling event, for a pod just requeued.</summary>
+    private void ReportFailedScheduling(Pod pod, string message)
+    {
+        if (_log.IsEnabled(LogLevel.Information))
+            _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, message);
         pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.False, _sim.Now, "Unschedulable", message);
         _store.UpdatePodStatus(pod);
         _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, message, pod.Spec.SchedulerName);
@@ -398,50 +400,11 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         if (framework.Cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
-            Preempt(qpi, post.NominatedNodeName, framework.Profile);
-        else if (framework.Cycle.ClearsNomination && pod.Status.NominatedNodeName.Length > 0)
-        {
-            // The status update below carries the cleared nominatedNodeName; the nominator forgets it.
-            pod.Status.NominatedNodeName = "";
-            _nominator.Remove(pod.Key);
-        }
+            _preemption.Preempt(qpi, post.NominatedNodeName, framework.Profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? []);
+        else if (framework.Cycle.ClearsNomination)
+            _preemption.ClearNomination(pod); // the status update below carries it
 
-        if (_log.IsEnabled(LogLevel.Information))
-            _log.LogInformation("{Time} FailedScheduling {Pod}: {Message}", _sim.Now, pod.Key, result.FailureMessage);
         _queue.AddUnschedulable(qpi, requeueOn, _sim.Now);
-        pod.Status.SetCondition(PodConditionType.PodScheduled, ConditionStatus.False, _sim.Now, "Unschedulable", result.FailureMessage);
-        _store.UpdatePodStatus(pod);
-        _store.RecordEvent(EventType.Warning, "FailedScheduling", "Pod", pod.Key, result.FailureMessage, pod.Spec.SchedulerName);
-        ArmTimers();
-    }
-
-    /// <summary>
-    /// Nominates the node and removes the victims chosen by DefaultPreemption: bound victims are
-    /// deleted and leave after their grace period; victims waiting at Permit are rejected.
-    /// </summary>
-    private void Preempt(QueuedPodInfo qpi, string nodeName, SchedulerProfile profile)
-    {
-        var preemptor = qpi.Pod;
-        var victims = profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? [];
-        preemptor.Status.NominatedNodeName = nodeName;
-        _nominator.Add(qpi.Info);
-        foreach (var victim in victims)
-        {
-            _store.RecordEvent(EventType.Normal, "Preempted", "Pod", victim.Key,
-                $"Preempted by pod {preemptor.Metadata.Uid} on node {nodeName}", preemptor.Spec.SchedulerName);
-            // prepareCandidate: a victim held at Permit is not bound yet, so it is rejected (its
-            // reservation undone, the same pod back in the queue) rather than deleted.
-            if (_waiting.Get(victim.Key) is { } waiting) waiting.Reject(PluginNames.DefaultPreemption, "preempted");
-            else _store.DeletePod(victim);
-        }
-        // prepareCandidate: lower-priority pods nominated to this node may no longer fit there,
-        // so their nomination is cleared (a status update; they stay where they are in the queue).
-        var cleared = new List<Pod>();
-        _nominator.RemoveLowerPriority(nodeName, preemptor.Spec.Priority, cleared);
-        foreach (var pod in cleared)
-        {
-            pod.Status.NominatedNodeName = "";
-            _store.UpdatePodStatus(pod);
-        }
+        ReportFailedScheduling(pod, result.FailureMessage);
     }
 }
