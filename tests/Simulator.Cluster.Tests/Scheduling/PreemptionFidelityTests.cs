@@ -29,6 +29,26 @@ public class PreemptionFidelityTests
     }
 
     [Fact]
+    public void A_terminating_lower_priority_pod_is_still_a_victim()
+    {
+        // SelectVictimsOnNode takes every lower-priority pod on the node, terminating ones too:
+        // the preemptor is nominated to the node where a pod is already leaving, rather than
+        // told there are no victims.
+        var cluster = new TestCluster().Nodes(new NodeBuilder("a").Cpu("2"));
+        var leaving = cluster.Create(new PodBuilder("leaving").Cpu("2").Priority(1).GracePeriod("5m"));
+        cluster.RunFor("10s");
+        cluster.Delete(leaving);
+        cluster.RunFor("1s");
+        Assert.True(leaving.IsTerminating);
+
+        var high = cluster.Create(new PodBuilder("high").Cpu("2").Priority(100));
+        cluster.RunFor("1s");
+
+        Assert.Equal("a", high.Status.NominatedNodeName);
+        Assert.Single(cluster.EventsFor(leaving, "Preempted"));
+    }
+
+    [Fact]
     public void Preempting_on_a_node_clears_the_nominations_of_lower_priority_pods_there()
     {
         // mid preempts lowA on a and is nominated there. While lowA terminates, high preempts
@@ -52,17 +72,17 @@ public class PreemptionFidelityTests
     [Fact]
     public void A_nomination_is_cleared_when_preemption_later_finds_no_candidate()
     {
-        // high preempts low on a and is nominated there; before low has left, top (which cannot
-        // preempt a terminating pod) waits too. When low is gone, top sorts first and takes a;
-        // high then finds no victim anywhere, and kube-scheduler's preemption returns a nominated
-        // node of "" that clears high's nominatedNodeName, so a keeps no room for it.
+        // high preempts low on a and is nominated there; before low has left, top (which may not
+        // preempt: preemptionPolicy Never) waits too. When low is gone, top sorts first and takes
+        // a; high then finds no victim anywhere, and kube-scheduler's preemption returns a
+        // nominated node of "" that clears high's nominatedNodeName, so a keeps no room for it.
         var cluster = new TestCluster().Nodes(new NodeBuilder("a").Cpu("2"));
         cluster.Create(new PodBuilder("low").Cpu("2").Priority(1));
         cluster.RunFor("10s");
         var high = cluster.Create(new PodBuilder("high").Cpu("2").Priority(100));
         cluster.RunFor("1s");
         Assert.Equal("a", high.Status.NominatedNodeName);
-        var top = cluster.Create(new PodBuilder("top").Cpu("2").Priority(1000));
+        var top = cluster.Create(new PodBuilder("top").Cpu("2").Priority(1000).NeverPreempt());
 
         cluster.RunFor("1m");
 

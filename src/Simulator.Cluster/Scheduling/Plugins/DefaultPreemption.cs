@@ -157,7 +157,7 @@ public sealed class DefaultPreemption : IPostFilterPlugin
         for (int i = 0; i < pods.Count; i++) // indexed: foreach over the interface boxes an enumerator per node
         {
             var p = pods[i];
-            if (p.Spec.Priority < pod.Pod.Spec.Priority && !p.IsTerminating) (potential ??= []).Add(p);
+            if (p.Spec.Priority < pod.Pod.Spec.Priority) (potential ??= []).Add(p);
         }
         if (potential is null) return (null, NoVictimsStatus);
 
