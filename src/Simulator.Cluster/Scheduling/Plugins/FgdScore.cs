@@ -30,14 +30,19 @@ public sealed class FgdScore : IPreScorePlugin, IScorePlugin, IScoreExtensions
     public const string PluginName = "FGDScore";
 
     private readonly WeightedShape[]? _shapes;
-    private readonly Dictionary<NodeInfo, NodeCache> _nodes = new(ReferenceEqualityComparer.Instance);
+    private readonly PerNodeCache<NodeCache> _nodes;
     private readonly Dictionary<PodShape, int> _shapeIds = [];
     private CurrentPodShape _pod;
     private PodShape _shape;
     private int _shapeId;
     private bool _requestsNothing;
 
-    public FgdScore(TargetWorkload? workload) => _shapes = workload is null ? null : [.. workload.Shapes];
+    /// <param name="liveNodes">The scheduler cache's nodes, so that state of nodes gone is dropped.</param>
+    public FgdScore(TargetWorkload? workload, IReadOnlyList<NodeInfo>? liveNodes = null)
+    {
+        _shapes = workload is null ? null : [.. workload.Shapes];
+        _nodes = new PerNodeCache<NodeCache>(liveNodes ?? []);
+    }
 
     public string Name => PluginName;
 
@@ -90,7 +95,7 @@ public sealed class FgdScore : IPreScorePlugin, IScorePlugin, IScoreExtensions
         if (!_nodes.TryGetValue(node, out var cache))
         {
             cache = new NodeCache(_shapes!.Length);
-            _nodes.Add(node, cache);
+            _nodes.Set(node, cache);
         }
         if (cache.Generation != node.Generation)
         {

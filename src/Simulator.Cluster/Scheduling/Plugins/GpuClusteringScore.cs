@@ -18,8 +18,12 @@ public sealed class GpuClusteringScore : IScorePlugin
 {
     public const string PluginName = "GpuClusteringScore";
 
-    private readonly Dictionary<NodeInfo, (long Generation, ulong Classes)> _classes = new(ReferenceEqualityComparer.Instance);
+    private readonly PerNodeCache<(long Generation, ulong Classes)> _classes;
     private CurrentPodShape _pod;
+
+    /// <param name="liveNodes">The scheduler cache's nodes, so that state of nodes gone is dropped.</param>
+    public GpuClusteringScore(IReadOnlyList<NodeInfo>? liveNodes = null) =>
+        _classes = new PerNodeCache<(long Generation, ulong Classes)>(liveNodes ?? []);
 
     public string Name => PluginName;
 
@@ -47,7 +51,7 @@ public sealed class GpuClusteringScore : IScorePlugin
         if (_classes.TryGetValue(node, out var cached) && cached.Generation == node.Generation) return cached.Classes;
         ulong classes = 0;
         foreach (var p in node.Pods) classes |= ClassOf(PodShape.Of(p));
-        _classes[node] = (node.Generation, classes);
+        _classes.Set(node, (node.Generation, classes));
         return classes;
     }
 }

@@ -31,9 +31,9 @@ public static class PluginRegistry
         [FastestAccelerator.PluginName] = (c, _) => new FastestAccelerator(c.Throughput),
         [Coscheduling.PluginName] = (c, _) => new Coscheduling(
             c.Store ?? throw new ArgumentException("Coscheduling reads PodGroups from the cluster store", nameof(c)), c.WaitingPods),
-        [FgdScore.PluginName] = (c, _) => new FgdScore(c.TargetWorkload),
+        [FgdScore.PluginName] = (c, _) => new FgdScore(c.TargetWorkload, c.Nodes),
         [DotProductScore.PluginName] = (_, _) => new DotProductScore(),
-        [GpuClusteringScore.PluginName] = (_, _) => new GpuClusteringScore(),
+        [GpuClusteringScore.PluginName] = (c, _) => new GpuClusteringScore(c.Nodes),
         [GpuPackingScore.PluginName] = (_, _) => new GpuPackingScore(),
         [BestFitScore.PluginName] = (_, _) => new BestFitScore(),
         [RandomScore.PluginName] = (c, _) => new RandomScore(c.Random),
