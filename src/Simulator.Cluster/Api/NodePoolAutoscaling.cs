@@ -1,4 +1,4 @@
-using Simulator.Engine;
+using Simulator.Cluster.Faults;
 
 namespace Simulator.Cluster.Api;
 
@@ -8,6 +8,6 @@ namespace Simulator.Cluster.Api;
 /// </summary>
 /// <param name="Min">Fewest nodes the autoscaler may leave (its node group minimum).</param>
 /// <param name="Max">Most nodes the autoscaler may create (its node group maximum).</param>
-/// <param name="ProvisioningDelay">From a scale-up decision to the node registering; null: the autoscaler's default.</param>
+/// <param name="ProvisioningDelay">From a scale-up decision to the node registering, a constant or drawn per node; null: the autoscaler's default.</param>
 /// <param name="Priority">For the priority expander: higher is preferred.</param>
-public sealed record NodePoolAutoscaling(int Min, int Max, SimDuration? ProvisioningDelay, int Priority);
+public sealed record NodePoolAutoscaling(int Min, int Max, DurationDistribution? ProvisioningDelay, int Priority);

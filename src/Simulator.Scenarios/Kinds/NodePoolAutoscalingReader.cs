@@ -1,4 +1,5 @@
 using Simulator.Cluster.Api;
+using Simulator.Cluster.Faults;
 using Simulator.Scenarios.Loading;
 using Simulator.Scenarios.Yaml;
 
@@ -6,7 +7,7 @@ namespace Simulator.Scenarios.Kinds;
 
 /// <summary>
 /// <c>NodePool.spec.autoscaling</c>: <c>min</c> (default 0), <c>max</c> (required),
-/// <c>provisioningDelay</c> (a duration, optional) and <c>priority</c> (default 0).
+/// <c>provisioningDelay</c> (optional: a duration, or a distribution as fault models write it) and <c>priority</c> (default 0).
 /// The pool's starting <c>count</c> must lie within [min, max]: the Cluster Autoscaler never
 /// moves a node group outside its bounds, so a scenario that starts outside them has no
 /// meaning we could simulate faithfully, and is rejected rather than silently clamped.
@@ -25,7 +26,7 @@ internal static class NodePoolAutoscalingReader
         var max = FieldValues.Integer(maxField, errors, 0, InputLimits.MaxNodes);
         if (maxField.IsMissing) errors.At(maxField, "Required value");
         var delayField = field.Child("provisioningDelay");
-        var delay = delayField.IsMissing ? null : FieldValues.Duration(delayField, errors, positive: false);
+        var delay = ReadDelay(delayField, errors);
         var priorityField = field.Child("priority");
         var priority = priorityField.IsMissing ? 0 : FieldValues.Integer(priorityField, errors, int.MinValue, int.MaxValue);
 
@@ -38,5 +39,13 @@ internal static class NodePoolAutoscalingReader
         }
         if (errors.Count > before || min is null || max is null || priority is null) return null;
         return new NodePoolAutoscaling((int)min, (int)max, delay, (int)priority);
+    }
+
+    /// <summary>"5m" is a constant delay; a map is a distribution, read as fault models read theirs.</summary>
+    private static DurationDistribution? ReadDelay(SourceField field, ScenarioErrors errors)
+    {
+        if (field.IsMissing) return null;
+        if (field.Scalar is null) return DistributionReader.Read(field, errors);
+        return FieldValues.Duration(field, errors, positive: false) is { } value ? DurationDistribution.Constant(value) : null;
     }
 }

@@ -1,3 +1,4 @@
+using Simulator.Cluster.Faults;
 using Simulator.Engine;
 
 namespace Simulator.Scenarios.Tests.Kinds;
@@ -22,7 +23,7 @@ public class NodePoolAutoscalingTests
 
         var pool = Assert.Single(scenario.NodePools);
         Assert.Equal(2.48, pool.PricePerHour);
-        Assert.Equal(new Cluster.Api.NodePoolAutoscaling(1, 8, SimDuration.FromSeconds(270), 10), pool.Autoscaling);
+        Assert.Equal(new Cluster.Api.NodePoolAutoscaling(1, 8, DurationDistribution.Constant(SimDuration.FromSeconds(270)), 10), pool.Autoscaling);
     }
 
     [Fact]
@@ -34,6 +35,14 @@ public class NodePoolAutoscalingTests
         var fixedPool = ScenarioFiles.Valid(Head + "  count: 1\n" + Template);
         Assert.Null(Assert.Single(fixedPool.NodePools).Autoscaling);
         Assert.Equal(0, fixedPool.NodePools[0].PricePerHour);
+    }
+
+    [Fact]
+    public void The_provisioning_delay_may_be_a_distribution()
+    {
+        var scenario = ScenarioFiles.Valid(Head + "  count: 0\n  autoscaling: {max: 4, provisioningDelay: {distribution: lognormal, median: 6m, sigma: 0.3}}\n" + Template);
+
+        Assert.Equal(DurationDistribution.LogNormal(SimDuration.FromMinutes(6), 0.3), Assert.Single(scenario.NodePools).Autoscaling!.ProvisioningDelay);
     }
 
     public static TheoryData<string, string, string[]> Cases => new()
@@ -72,6 +81,11 @@ public class NodePoolAutoscalingTests
             "bad duration",
             Head + "  count: 1\n  autoscaling: {max: 2, provisioningDelay: 5 minutes}\n" + Template,
             ["x.yaml:6:44: spec.autoscaling.provisioningDelay: invalid duration \"5 minutes\": unknown unit \" minutes\" (one of ns, us, ms, s, m, h, d)"]
+        },
+        {
+            "bad delay distribution",
+            Head + "  count: 1\n  autoscaling: {max: 2, provisioningDelay: {distribution: exponential}}\n" + Template,
+            ["x.yaml:6:44: spec.autoscaling.provisioningDelay.mean: Required value"]
         },
         {
             "unknown autoscaling field",
