@@ -34,6 +34,7 @@ public static class ScenarioRunner
         foreach (var submission in scenario.Workloads) cluster.SubmitObject(submission.SubmitAt, submission.Object);
         // After the nodes: a timeline action at time 0 finds the scenario's nodes registered.
         foreach (var pool in scenario.NodePools) cluster.Faults.AddNodePool(pool);
+        foreach (var pool in scenario.NodePools) cluster.Metrics.AddNodePool(pool);
         foreach (var action in scenario.Timeline) cluster.Faults.Schedule(action);
         foreach (var model in scenario.FaultModels) cluster.Faults.AddModel(model);
         foreach (var t in scenario.Traffic) cluster.AddTraffic(t);

@@ -49,6 +49,9 @@ internal static class RunSummaryPrinter
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"trace fill: {last.ArrivedPercent}% of {trace.TotalGpuMilli / 1000.0} GPUs arrived in {last.ArrivedPods} pod(s), {last.FailedPods} failed; GPU allocation {last.GpuAllocationRatio * 100:F1}%, {last.UnallocatedGpus:F1} GPUs unallocated (allocation.csv)"));
         }
+        if (s.Cost.Priced)
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"cost: {s.Cost.Total:F2} for {s.Cost.ByPool.Sum(p => p.NodeHours):F2} node-hours in {s.Cost.ByPool.Count} pool(s); {s.Cost.IdleGpuHours:F2} idle GPU-hours"));
         PrintPendingReasons(output, run);
     }
 

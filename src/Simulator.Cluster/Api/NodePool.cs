@@ -19,6 +19,9 @@ public sealed class NodePool
     public IReadOnlyList<string> Images { get; init; } = [];
     public double PricePerHour { get; init; }
 
+    /// <summary><c>spec.autoscaling</c>, null when the pool has a fixed size.</summary>
+    public NodePoolAutoscaling? Autoscaling { get; init; }
+
     /// <summary>Set when the pool is a multi-host TPU slice: its nodes fail, recover and go away as one unit.</summary>
     public Accelerators.TpuSlice? Slice { get; init; }
 

@@ -20,6 +20,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     private readonly JobRecorder _jobs;
     private readonly RecoveryRecorder _recoveries;
     private readonly HpaRecorder _hpas;
+    private readonly CostRecorder _cost;
     private readonly List<ClusterEvent> _events = [];
     private readonly List<IIntervalSampler> _samplers = [];
     private readonly List<TimeSeriesRow> _rows = [];
@@ -36,6 +37,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
         _jobs = new JobRecorder(store);
         _recoveries = new RecoveryRecorder(store);
         _hpas = new HpaRecorder(store);
+        _cost = new CostRecorder(store);
         store.AddEventSink(this);
     }
 
@@ -60,6 +62,9 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
 
     /// <summary>Outages of Deployments and bare ReplicaSets so far, recovered or not, by start time.</summary>
     public IReadOnlyList<RecoveryInterval> Recoveries() => _recoveries.Intervals();
+
+    /// <summary>Makes <paramref name="pool"/>'s price known to the cost accounting.</summary>
+    public void AddNodePool(NodePool pool) => _cost.AddPool(pool);
 
     /// <summary>Has <paramref name="sampler"/> take its rows with every sample of the time series.</summary>
     public void AddSampler(IIntervalSampler sampler) => _samplers.Add(sampler);
@@ -103,7 +108,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             _pods.Terminating,
             integrals.RequestedNow(),
             integrals.AllocatableNow())
-        { GpusByModel = _allocation.GpuModels.Now() });
+        { GpusByModel = _allocation.GpuModels.Now(), Cost = _cost.CostUntil(_sim.Now) });
         _hpas.Sample();
     }
 
@@ -153,6 +158,18 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             TimeToRecover = _recoveries.Summarize(),
             Hpa = _hpas.Summarize(_events),
             GpuAllocationByModel = _allocation.GpuModels.Ratios(_sim.Now),
+            Cost = SummarizeCost(),
         };
+    }
+
+    private CostSummary SummarizeCost()
+    {
+        var byPool = _cost.ByPool(_sim.Now);
+        double total = 0;
+        foreach (var pool in byPool) total += pool.Cost;
+        _allocation.GpuModels.Integrals.Advance(_sim.Now);
+        // Thousandths of a GPU × microseconds to GPU-hours.
+        double idleGpuHours = (double)_allocation.GpuModels.Integrals.UnrequestedIntegral() / 1000 / 3_600_000_000.0;
+        return new CostSummary(total, byPool, idleGpuHours, _cost.AnyPriced());
     }
 }

@@ -43,4 +43,7 @@ public sealed record RunSummary
 
     /// <summary>The TraceReplay's pods and, in fill mode, its allocation at 90-130 % arrived; null without one.</summary>
     public TraceReplaySummary? TraceReplay { get; init; }
+
+    /// <summary>NodePools' node-hours and cost, and idle GPU-hours.</summary>
+    public CostSummary Cost { get; init; } = CostSummary.None;
 }

@@ -25,4 +25,7 @@ public sealed record TimeSeriesRow(
 
     /// <summary>Per GPU model (node accelerator label): thousandths of a GPU allocated and on Ready nodes.</summary>
     public IReadOnlyDictionary<string, GpuModelSample> GpusByModel { get; init; } = NoGpus;
+
+    /// <summary>Cost of the NodePools' nodes from the start of the run to <see cref="Time"/>.</summary>
+    public double Cost { get; init; }
 }

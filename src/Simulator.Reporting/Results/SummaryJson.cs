@@ -21,7 +21,8 @@ namespace Simulator.Reporting.Results;
 ///                 "latency_s": { "p50", "p95", "p99" }, "slo_attainment" },
 ///   "hpa": { "count", "max_replicas_seen", "rescales" },
 ///   "training": { "jobs", "completed", "jct_s": { "mean", "p50", "p95", "max" }, "makespan_s", "interruptions", "lost_gpu_hours" },
-///   "workload_generators": [ { "name", "namespace", "jobs_created", "measure": { "from_job", "to_job", "completed", "mean_jct_s" } } ] }
+///   "workload_generators": [ { "name", "namespace", "jobs_created", "measure": { "from_job", "to_job", "completed", "mean_jct_s" } } ],
+///   "cost": { "total", "by_pool": [ { "pool", "node_hours", "cost" } ], "per_completed_job", "per_million_requests", "idle_gpu_hours" } }
 /// </code>
 /// Sections added later are appended, so earlier keys keep their place. <c>jct_s</c> is over
 /// completed Jobs; <c>nodes.failures</c> counts Ready-to-NotReady transitions and
@@ -35,6 +36,8 @@ namespace Simulator.Reporting.Results;
 /// times the accelerators that were training. <c>workload_generators</c> is written only when the
 /// scenario has generators; <c>measure</c> (only with a measure window) is over the window's Jobs
 /// that completed, <c>mean_jct_s</c> from creation to the Complete condition (null if none did).
+/// <c>cost</c> (see <see cref="CostSummary"/>): <c>per_completed_job</c> is over completed Jobs and
+/// <c>per_million_requests</c> over completed requests, each null when there were none.
 /// </summary>
 internal static class SummaryJson
 {
@@ -86,6 +89,7 @@ internal static class SummaryJson
             if (s.GpuAllocationByModel.Count > 0) WriteGpuAllocation(w, s.GpuAllocationByModel);
             if (s.Generators.Count > 0) WriteGenerators(w, s.Generators);
             if (s.TraceReplay is { } trace) TraceReplayJson.Write(w, trace);
+            WriteCost(w, s.Cost, s.Jobs.Completed, result.Requests.Completed);
             w.WriteEndObject();
         });
     }
@@ -114,6 +118,33 @@ internal static class SummaryJson
         w.WriteNumberOrNull("p50", s.TimeToRecover.P50Seconds);
         w.WriteNumberOrNull("max", s.TimeToRecover.MaxSeconds);
         w.WriteEndObject();
+    }
+
+    /// <summary>Always written; the per-job and per-request values are null when no Job completed or no request was served.</summary>
+    private static void WriteCost(Utf8JsonWriter w, CostSummary c, int completedJobs, long completedRequests)
+    {
+        w.WriteStartObject("cost");
+        w.WriteNumberOrNull("total", c.Total);
+        w.WriteStartArray("by_pool");
+        foreach (var pool in c.ByPool)
+        {
+            w.WriteStartObject();
+            w.WriteString("pool", pool.Pool);
+            w.WriteNumberOrNull("node_hours", pool.NodeHours);
+            w.WriteNumberOrNull("cost", pool.Cost);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        WriteOptionalNumber(w, "per_completed_job", c.PerCompletedJob(completedJobs));
+        WriteOptionalNumber(w, "per_million_requests", c.PerMillionRequests(completedRequests));
+        w.WriteNumberOrNull("idle_gpu_hours", c.IdleGpuHours);
+        w.WriteEndObject();
+    }
+
+    private static void WriteOptionalNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v) w.WriteNumberOrNull(name, v);
+        else w.WriteNull(name);
     }
 
     private static void WriteRequests(Utf8JsonWriter w, RequestSummary r)

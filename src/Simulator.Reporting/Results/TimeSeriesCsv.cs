@@ -11,7 +11,8 @@ namespace Simulator.Reporting.Results;
 /// on the data. Then, for every GPU model (the nodes' accelerator label) seen in the run, in
 /// ordinal order: <c>gpu_alloc_&lt;model&gt;</c> (GPUs allocated to pods, whole GPUs plus
 /// ksim.dev/gpu-milli shares, in GPU units with three decimals), <c>gpu_total_&lt;model&gt;</c>
-/// (GPUs on Ready nodes) and <c>gpu_allocation_&lt;model&gt;</c> (their ratio).
+/// (GPUs on Ready nodes) and <c>gpu_allocation_&lt;model&gt;</c> (their ratio). Last, <c>cost</c>:
+/// the NodePools' cost from the start of the run to the row's time (six decimals, never decreasing).
 /// </summary>
 internal static class TimeSeriesCsv
 {
@@ -38,9 +39,10 @@ internal static class TimeSeriesCsv
             header.Add("gpu_total_" + model);
             header.Add("gpu_allocation_" + model);
         }
+        header.Add("cost");
         Csv.WriteRow(writer, header);
 
-        var fields = new string[FixedCount + 3 * resources.Count + 3 * models.Count];
+        var fields = new string[FixedCount + 3 * resources.Count + 3 * models.Count + 1];
         foreach (var row in rows)
         {
             fields[0] = row.Time.ToSecondsString();
@@ -67,6 +69,7 @@ internal static class TimeSeriesCsv
                 fields[i++] = Gpus(gpus.TotalMilli);
                 fields[i++] = Ratio(gpus.AllocatedMilli, gpus.TotalMilli);
             }
+            fields[i] = row.Cost.ToString("F6", CultureInfo.InvariantCulture);
             Csv.WriteRow(writer, fields);
         }
     }

@@ -21,7 +21,7 @@ internal static class NodePoolReader
         KubernetesNames.Check(nameField, pool, NameRule.Label, errors);
 
         var spec = root.Child("spec");
-        FieldValues.CheckFields(spec, errors, "count", "template", "pricePerHour");
+        FieldValues.CheckFields(spec, errors, "count", "template", "pricePerHour", "autoscaling");
         var countField = spec.Child("count");
         var count = FieldValues.Integer(countField, errors, 0, InputLimits.MaxNodes);
         if (countField.IsMissing) errors.At(countField, "Required value");
@@ -45,6 +45,7 @@ internal static class NodePoolReader
             if (FieldValues.String(image, errors) is { Length: > 0 } name) images.Add(name);
 
         var price = FieldValues.NonNegativeNumber(spec.Child("pricePerHour"), errors);
+        var autoscaling = NodePoolAutoscalingReader.Read(spec.Child("autoscaling"), countField, count, errors);
         if (errors.Count > before || resources is not { } r || count is not { } n || pool is null) return;
         var slice = TpuSliceRules.Read(labels, templateMetadata.Child("labels"), r.Capacity, n, countField, errors);
         if (errors.Count > before) return;
@@ -63,6 +64,7 @@ internal static class NodePoolReader
             Images = images,
             PricePerHour = (double)(price ?? 0),
             Slice = slice,
+            Autoscaling = autoscaling,
         };
         if (!context.TryAddPool(nodePool, nameField)) return;
         for (int i = 0; i < n; i++)

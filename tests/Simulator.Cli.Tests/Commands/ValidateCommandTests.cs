@@ -33,6 +33,32 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.StartsWith(missing + ":1:1: ", outcome.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_node_pool_with_min_above_max_and_a_negative_price_exits_2_naming_both_fields()
+    {
+        var file = _cli.WriteFile("pool.yaml", """
+            apiVersion: ksim.dev/v1alpha1
+            kind: NodePool
+            metadata: {name: gpu}
+            spec:
+              count: 2
+              pricePerHour: -1
+              autoscaling: {min: 3, max: 1}
+              template:
+                capacity: {cpu: 8}
+            """);
+
+        var outcome = await _cli.RunAsync("validate", file);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Equal(
+            $"{file}:6:17: spec.pricePerHour: must not be negative, got \"-1\"\n" +
+            $"{file}:7:30: spec.autoscaling.max: Invalid value: 1: must be greater than or equal to spec.autoscaling.min (3)\n" +
+            "2 error(s)\n",
+            outcome.Error);
+        Assert.Empty(outcome.Out);
+    }
+
     [Theory]
     [InlineData("02-self-healing.yaml", "4 nodes, 0 pods, 1 Deployment, 2 timeline actions")]
     [InlineData("03-job-retries.yaml", "2 nodes, 0 pods, 2 Jobs")]

@@ -89,6 +89,13 @@ public sealed class EmptySectionsTests : IDisposable
                 "count": 0,
                 "max_replicas_seen": 0,
                 "rescales": 0
+              },
+              "cost": {
+                "total": 0,
+                "by_pool": [],
+                "per_completed_job": null,
+                "per_million_requests": null,
+                "idle_gpu_hours": 0
               }
             }
 

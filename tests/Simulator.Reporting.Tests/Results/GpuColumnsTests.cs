@@ -61,11 +61,11 @@ public sealed class GpuColumnsTests : IDisposable
         Assert.EndsWith(
             ",allocation_nvidia.com/gpu," +
             "gpu_alloc_A100-SXM4-40GB,gpu_total_A100-SXM4-40GB,gpu_allocation_A100-SXM4-40GB," +
-            "gpu_alloc_Tesla-V100-SXM2-16GB,gpu_total_Tesla-V100-SXM2-16GB,gpu_allocation_Tesla-V100-SXM2-16GB",
+            "gpu_alloc_Tesla-V100-SXM2-16GB,gpu_total_Tesla-V100-SXM2-16GB,gpu_allocation_Tesla-V100-SXM2-16GB,cost",
             lines[0], StringComparison.Ordinal);
         // The A100 model appears only in the second row; the first has it at zero.
-        Assert.EndsWith(",0.000,0.000,0.000000,0.000,8.000,0.000000", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",4.000,4.000,1.000000,2.500,8.000,0.312500", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",0.000,0.000,0.000000,0.000,8.000,0.000000,0.000000", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",4.000,4.000,1.000000,2.500,8.000,0.312500,0.000000", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,15 +36,16 @@ public sealed class HpaCsvTests : IDisposable
     }
 
     [Fact]
-    public void Summary_json_ends_with_the_hpa_section()
+    public void Summary_json_has_the_hpa_section_just_before_the_cost_section()
     {
         var result = SampleRuns.Result();
         result = result with { Summary = result.Summary with { Hpa = new HpaSummary(2, 7, 5) } };
         var results = Write(result);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, SummaryJson.FileName)));
-        var last = doc.RootElement.EnumerateObject().Last();
-        Assert.Equal("hpa", last.Name);
+        var sections = doc.RootElement.EnumerateObject().TakeLast(2).ToList();
+        Assert.Equal(["hpa", "cost"], sections.Select(p => p.Name));
+        var last = sections[0];
         Assert.Equal("""{"count":2,"max_replicas_seen":7,"rescales":5}""", JsonSerializer.Serialize(last.Value));
     }
 

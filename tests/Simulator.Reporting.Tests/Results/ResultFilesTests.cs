@@ -36,9 +36,9 @@ public sealed class ResultFilesTests : IDisposable
             "time_s,pending_pods,running_pods,succeeded_pods,failed_pods,ready_nodes,not_ready_nodes,terminating_pods," +
             "requested_cpu,allocatable_cpu,allocation_cpu," +
             "requested_memory,allocatable_memory,allocation_memory," +
-            "requested_nvidia.com/gpu,allocatable_nvidia.com/gpu,allocation_nvidia.com/gpu\n" +
-            "0.000000,1,0,0,0,2,0,0,0,8000,0.000000,0,17179869184,0.000000,0,0,0.000000\n" +
-            "10.000000,1,1,0,0,2,1,1,2000,8000,0.250000,0,17179869184,0.000000,1,0,0.000000\n",
+            "requested_nvidia.com/gpu,allocatable_nvidia.com/gpu,allocation_nvidia.com/gpu,cost\n" +
+            "0.000000,1,0,0,0,2,0,0,0,8000,0.000000,0,17179869184,0.000000,0,0,0.000000,0.000000\n" +
+            "10.000000,1,1,0,0,2,1,1,2000,8000,0.250000,0,17179869184,0.000000,1,0,0.000000,0.000000\n",
             Read("timeseries.csv"));
     }
 
@@ -165,6 +165,13 @@ public sealed class ResultFilesTests : IDisposable
                 "count": 0,
                 "max_replicas_seen": 0,
                 "rescales": 0
+              },
+              "cost": {
+                "total": 0,
+                "by_pool": [],
+                "per_completed_job": 0,
+                "per_million_requests": null,
+                "idle_gpu_hours": 0
               }
             }
 

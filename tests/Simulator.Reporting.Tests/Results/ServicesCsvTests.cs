@@ -43,8 +43,8 @@ public sealed class ServicesCsvTests : IDisposable
         var results = Write(result);
 
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, SummaryJson.FileName)));
-        var sections = doc.RootElement.EnumerateObject().TakeLast(2).ToList();
-        Assert.Equal(["requests", "hpa"], sections.Select(p => p.Name));
+        var sections = doc.RootElement.EnumerateObject().TakeLast(3).ToList();
+        Assert.Equal(["requests", "hpa", "cost"], sections.Select(p => p.Name));
         var last = sections[0];
         Assert.Equal(
             """{"total":100,"completed":90,"failed":{"no_endpoints":1,"queue_full":2,"timeout":3,"pod_gone":4},"latency_s":{"p50":0.02,"p95":0.1,"p99":0.5},"slo_attainment":0.875}""",
