@@ -43,4 +43,35 @@ public sealed class HeadlineMetricsTests
         Assert.Null(Value("jct_mean", noJobsCompleted));
         Assert.Equal(0, Value("jobs_completed", noJobsCompleted));
     }
+
+    [Fact]
+    public void Cost_metrics_apply_only_when_a_pool_has_a_price()
+    {
+        var run = SampleRuns.Result();
+        Assert.Null(Value("cost_total", run));
+        Assert.Null(Value("cost_per_completed_job", run));
+
+        var priced = run with { Summary = run.Summary with { Cost = new CostSummary(9.5, [new PoolCost("gpu", 2.5, 7.5), new PoolCost("cpu", 4, 2)], 7.25, Priced: true) } };
+        Assert.Equal(9.5, Value("cost_total", priced));
+        Assert.Equal(9.5, Value("cost_per_completed_job", priced)); // one Job completed
+        Assert.Equal(7.25, Value("idle_gpu_hours", priced));
+    }
+
+    [Fact]
+    public void Trace_fill_metrics_read_the_samples_at_each_reported_percent()
+    {
+        var run = SampleRuns.Result();
+        Assert.Null(Value("gpu_allocation_at_100pct", run));
+        AllocationSample Sample(int percent, double ratio) => new(percent, ratio, 10 * (1 - ratio), 0.5, percent * 10, percent / 10);
+        var trace = new TraceReplaySummary("openb", "fill", 10_000, 1300, 13,
+            [Sample(90, 0.9), Sample(100, 0.95), Sample(110, 0.96), Sample(120, 0.97), Sample(130, 0.98)], []);
+        var filled = run with { Summary = run.Summary with { TraceReplay = trace } };
+
+        Assert.Equal(0.95, Value("gpu_allocation_at_100pct", filled));
+        Assert.Equal(0.98, Value("gpu_allocation_at_130pct", filled));
+        Assert.Equal(10 * (1 - 0.98), Value("unallocated_gpus_at_130pct", filled)!.Value, 9);
+        Assert.Equal(0.5, Value("fragmentation_rate_at_130pct", filled));
+        Assert.Equal(13, Value("trace_failed_pods", filled));
+        Assert.Null(Value("trace_failed_pods", filled with { Summary = filled.Summary with { TraceReplay = trace with { Mode = "replay" } } }));
+    }
 }
