@@ -36,14 +36,13 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private readonly SchedulingQueue _queue;
     private readonly SchedulerProfile _profile;
     private readonly Dictionary<string, ProfileFramework> _frameworks = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClusterEventKind> _eventsByPlugin = new(StringComparer.Ordinal);
+    private readonly QueueingHints _hints = new();
     private readonly ILogger _log;
     private readonly QueueSettings _settings;
     private readonly WaitingPodMap _waiting = new();
     private readonly Nominator _nominator = new();
     private readonly PreemptionActions _preemption;
     private readonly PermitGate _permit;
-    private readonly ClusterEventKind _registeredEvents;
     private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _rejected = [];
     private readonly List<(QueuedPodInfo Pod, NodeInfo Node, Status Status)> _requeueing = [];
     private readonly HashSet<string> _rejectedGroups = new(StringComparer.Ordinal);
@@ -83,23 +82,17 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             if (_frameworks.GetValueOrDefault(ComponentName)?.Profile.QueueSort is { } sort && sort.Name != profile.QueueSort.Name)
                 throw new ArgumentException($"profile \"{served.SchedulerName}\" sorts the queue with {profile.QueueSort.Name} but \"{ComponentName}\" with {sort.Name}: queueSort must be the same for all profiles", nameof(configuredProfiles));
             _frameworks.Add(served.SchedulerName, framework);
-            foreach (var plugin in profile.Filters.Concat<IPlugin>(profile.PreFilters).Concat(profile.Permits)) Register(plugin);
+            foreach (var plugin in profile.Filters.Concat<IPlugin>(profile.PreFilters).Concat(profile.Permits)) _hints.Register(plugin);
         }
         _profile = _frameworks[ComponentName].Profile;
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
         _permit = _frameworks[ComponentName].Permit;
         _preemption = new PreemptionActions(store, _waiting, _nominator);
-        foreach (var kinds in _eventsByPlugin.Values) _registeredEvents |= kinds;
         store.Watch((IPodWatcher)this);
         store.Watch((INodeWatcher)this);
         // Only a profile with a plugin that cares (Coscheduling) watches PodGroups, so the default
         // profile's queue never moves on them.
-        if ((_registeredEvents & ClusterEventKind.PodGroupChange) != 0) store.PodGroups.Watch(this);
-    }
-
-    private void Register(IPlugin plugin)
-    {
-        if (plugin is IEnqueueExtensions e) _eventsByPlugin[plugin.Name] = e.EventsToRegister;
+        if ((_hints.Registered & ClusterEventKind.PodGroupChange) != 0) store.PodGroups.Watch(this);
     }
 
     public ResourceIndex Resources { get; }
@@ -154,7 +147,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
             _queue.Add(new PodInfo(pod, Resources), _sim.Now);
             EnsureCycle();
         }
-        if (type == WatchEventType.Added && !pod.IsBound) kinds |= ClusterEventKind.UnscheduledPodAdd & _registeredEvents;
+        if (type == WatchEventType.Added && !pod.IsBound) kinds |= ClusterEventKind.UnscheduledPodAdd & _hints.Registered;
         if (kinds != ClusterEventKind.None) MovePods(kinds);
         ActOnPermitDecisions();
     }
@@ -333,7 +326,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         _permitStatuses.Set(node, status);
         string message = status.Code == StatusCode.Error ? string.Join(", ", status.Reasons) : FitError.Message(1, _permitStatuses, "");
         if (status.Code == StatusCode.Error) _queue.AddBackoff(qpi, _sim.Now);
-        else _queue.AddUnschedulable(qpi, _eventsByPlugin.GetValueOrDefault(status.Plugin, ClusterEventKind.All), _sim.Now);
+        else _queue.AddUnschedulable(qpi, _hints.For(status.Plugin), _sim.Now);
         ReportFailedScheduling(pod, message);
     }
 
@@ -382,22 +375,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private void HandleFailure(QueuedPodInfo qpi, ScheduleResult result, ProfileFramework framework)
     {
         var pod = qpi.Pod;
-        var requeueOn = ClusterEventKind.None;
-        // Every node's status is read, but almost all name the same plugin: a plugin already
-        // OR-ed in adds nothing, so the lookup is skipped for it (it hashed a string per node).
-        var entries = framework.Cycle.LastStatuses.Entries;
-        string? lastPlugin = null;
-        for (int i = 0; i < entries.Count; i++)
-        {
-            string plugin = entries[i].Status.Plugin;
-            if (ReferenceEquals(plugin, lastPlugin)) continue;
-            lastPlugin = plugin;
-            requeueOn |= _eventsByPlugin.GetValueOrDefault(plugin, ClusterEventKind.All);
-        }
-        // No node rejected it because there was no node: any new node may help. (kube-scheduler
-        // treats this as an error and retries after backoff; waking on the next node is the same
-        // outcome without polling.)
-        if (framework.Cycle.LastStatuses.Count == 0) requeueOn = ClusterEventKind.All;
+        var requeueOn = _hints.ForRejections(framework.Cycle.LastStatuses);
 
         if (result.PostFilter is { Code: StatusCode.Success } post)
             _preemption.Preempt(qpi, post.NominatedNodeName, framework.Profile.PostFilters.OfType<DefaultPreemption>().FirstOrDefault()?.Victims ?? []);
