@@ -19,20 +19,6 @@ internal static class KubeSchedulerConfigurationReader
 {
     public const string ApiVersion = "kubescheduler.config.k8s.io/v1";
 
-    /// <summary>The points ksim simulates, by their field name; multiPoint is every point.</summary>
-    private static readonly (string Field, ExtensionPoints At)[] Points =
-    [
-        ("multiPoint", ExtensionPoints.All),
-        ("queueSort", ExtensionPoints.QueueSort),
-        ("preFilter", ExtensionPoints.PreFilter),
-        ("filter", ExtensionPoints.Filter),
-        ("postFilter", ExtensionPoints.PostFilter),
-        ("preScore", ExtensionPoints.PreScore),
-        ("score", ExtensionPoints.Score),
-        ("reserve", ExtensionPoints.Reserve),
-        ("permit", ExtensionPoints.Permit),
-    ];
-
     private static readonly string[] IgnoredPoints = ["preEnqueue", "preBind", "bind", "postBind"];
 
     /// <summary>kube-scheduler's in-tree plugins that ksim does not simulate: they may be disabled, not enabled.</summary>
@@ -115,9 +101,9 @@ internal static class KubeSchedulerConfigurationReader
         int? percentage = Percentage(item.Child("percentageOfNodesToScore"), errors);
 
         var plugins = item.Child("plugins");
-        FieldValues.CheckFields(plugins, errors, [.. Points.Select(p => p.Field), .. IgnoredPoints]);
+        FieldValues.CheckFields(plugins, errors, [.. SchedulerConfigurationPoints.All.Select(p => p.Field), .. IgnoredPoints]);
         var sets = new List<PluginSet>();
-        foreach (var (field, at) in Points)
+        foreach (var (field, at) in SchedulerConfigurationPoints.All)
             if (ReadSet(plugins.Child(field), at, errors) is { } set) sets.Add(set);
 
         var args = new Dictionary<string, PluginArgs>(StringComparer.Ordinal);

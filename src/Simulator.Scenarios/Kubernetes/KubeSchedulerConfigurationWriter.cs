@@ -17,18 +17,6 @@ namespace Simulator.Scenarios.Kubernetes;
 /// </summary>
 public static class KubeSchedulerConfigurationWriter
 {
-    private static readonly (string Field, ExtensionPoints At)[] Points =
-    [
-        ("queueSort", ExtensionPoints.QueueSort),
-        ("preFilter", ExtensionPoints.PreFilter),
-        ("filter", ExtensionPoints.Filter),
-        ("postFilter", ExtensionPoints.PostFilter),
-        ("preScore", ExtensionPoints.PreScore),
-        ("score", ExtensionPoints.Score),
-        ("reserve", ExtensionPoints.Reserve),
-        ("permit", ExtensionPoints.Permit),
-    ];
-
     public static string Write(IEnumerable<ProfileSpec> profiles)
     {
         var w = new StringBuilder();
@@ -48,7 +36,7 @@ public static class KubeSchedulerConfigurationWriter
         var (enabled, disabled) = MultiPointDiff(spec.Plugins, DefaultProfile.Spec.Plugins);
         var sections = new StringBuilder();
         Section(sections, "multiPoint", enabled, disabled);
-        foreach (var (field, at) in Points)
+        foreach (var (field, at) in SchedulerConfigurationPoints.Single)
         {
             var off = spec.Plugins.Where(p => (p.At & at) == 0).Select(p => p.Name).ToList();
             Section(sections, field, [], off);
