@@ -30,10 +30,7 @@ internal static class TrafficReader
         var nameField = metadata.Child("name");
         var name = FieldValues.String(nameField, errors);
         KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors);
-        var namespaceField = metadata.Child("namespace");
-        var ns = FieldValues.String(namespaceField, errors);
-        if (!string.IsNullOrEmpty(ns)) KubernetesNames.Check(namespaceField, ns, NameRule.Label, errors);
-        if (string.IsNullOrEmpty(ns)) ns = PodReader.DefaultNamespace;
+        var ns = Kubernetes.ManifestMetadata.Namespace(metadata, errors);
 
         var spec = root.Child("spec");
         if (spec.IsMissing)

@@ -52,10 +52,7 @@ internal static class WorkloadGeneratorReader
         // A label, not a subdomain: "<name>-<index>" is the value of the Job's job-name label.
         if (KubernetesNames.Check(nameField, name, NameRule.Label, errors) && name!.Length > MaxNameLength)
             errors.At(nameField, $"must be no more than {MaxNameLength} characters, so that \"<name>-<index>\" is a valid Job name");
-        var namespaceField = metadata.Child("namespace");
-        var ns = FieldValues.String(namespaceField, errors);
-        if (!string.IsNullOrEmpty(ns)) KubernetesNames.Check(namespaceField, ns, NameRule.Label, errors);
-        if (string.IsNullOrEmpty(ns)) ns = PodReader.DefaultNamespace;
+        var ns = Kubernetes.ManifestMetadata.Namespace(metadata, errors);
 
         var spec = root.Child("spec");
         if (spec.IsMissing)

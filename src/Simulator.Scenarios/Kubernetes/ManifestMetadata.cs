@@ -46,15 +46,22 @@ internal sealed record ManifestMetadata(ObjectMeta Metadata, SimTime SubmitAt, W
         var nameField = metadata.Child("name");
         var name = FieldValues.String(nameField, errors);
         KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors, "Required value: name or generateName is required");
-        var namespaceField = metadata.Child("namespace");
-        var ns = FieldValues.String(namespaceField, errors);
-        if (!string.IsNullOrEmpty(ns)) KubernetesNames.Check(namespaceField, ns, NameRule.Label, errors);
-        if (string.IsNullOrEmpty(ns)) ns = PodReader.DefaultNamespace;
+        var ns = Namespace(metadata, errors);
         var labels = FieldValues.StringMap(metadata.Child("labels"), errors);
         var annotationsField = metadata.Child("annotations");
         var annotations = FieldValues.StringMap(annotationsField, errors);
         var (submitAt, _) = WorkloadAnnotations.Read(annotationsField, errors, AnnotationTarget.WorkloadObject);
         var meta = new ObjectMeta { Name = name ?? "", Namespace = ns, Labels = labels, Annotations = annotations };
         return (meta, name, submitAt, nameField);
+    }
+
+    /// <summary><c>metadata.namespace</c> read from the source tree and checked as a label; "default" when unset.</summary>
+    public static string Namespace(SourceField metadata, ScenarioErrors errors)
+    {
+        var field = metadata.Child("namespace");
+        var ns = FieldValues.String(field, errors);
+        if (string.IsNullOrEmpty(ns)) return PodReader.DefaultNamespace;
+        KubernetesNames.Check(field, ns, NameRule.Label, errors);
+        return ns;
     }
 }
