@@ -68,14 +68,18 @@ internal static class CommandOptions
         },
     };
 
-    public static Option<SimDuration?> Duration() => new("--duration")
+    public static Option<SimDuration?> Duration() =>
+        VirtualTime("--duration", "D", "Stop the run at this virtual time, instead of the scenario's duration (Go syntax: 90s, 5m, 1h30m, 2d).");
+
+    /// <summary>An option holding a virtual time or duration in Go syntax; a bad value is a parse error naming the option.</summary>
+    public static Option<SimDuration?> VirtualTime(string name, string helpName, string description) => new(name)
     {
-        Description = "Stop the run at this virtual time, instead of the scenario's duration (Go syntax: 90s, 5m, 1h30m, 2d).",
-        HelpName = "D",
+        Description = description,
+        HelpName = helpName,
         CustomParser = result =>
         {
-            if (SimDuration.TryParse(result.Tokens[0].Value, out var duration, out var error)) return duration;
-            result.AddError("--duration: " + error);
+            if (SimDuration.TryParse(result.Tokens[0].Value, out var value, out var error)) return value;
+            result.AddError(name + ": " + error);
             return null;
         },
     };

@@ -33,17 +33,8 @@ internal sealed class ExplainCommand : Command
         HelpName = "NAME",
         Required = true,
     };
-    private readonly Option<SimDuration?> _at = new("--at")
-    {
-        Description = "Only the last attempt at or before this virtual time (Go syntax: 90s, 5m, 1h30m).",
-        HelpName = "T",
-        CustomParser = result =>
-        {
-            if (SimDuration.TryParse(result.Tokens[0].Value, out var at, out var error)) return at;
-            result.AddError("--at: " + error);
-            return null;
-        },
-    };
+    private readonly Option<SimDuration?> _at =
+        CommandOptions.VirtualTime("--at", "T", "Only the last attempt at or before this virtual time (Go syntax: 90s, 5m, 1h30m).");
     private readonly Option<bool> _allNodes = new("--all-nodes")
     {
         Description = $"List every node one by one (by default, beyond {DecisionTable.MaxRows} rows rejected nodes are counted by reason).",
