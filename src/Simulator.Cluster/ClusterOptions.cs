@@ -18,6 +18,9 @@ public sealed record ClusterOptions
     public QueueSettings Queue { get; init; } = new();
     public KubeletSettings Kubelet { get; init; } = new();
     public ControllerSettings Controllers { get; init; } = new();
+
+    /// <summary>The Cluster Autoscaler's flags; it acts only on NodePools with <c>spec.autoscaling</c>.</summary>
+    public Controllers.ClusterAutoscaler.ClusterAutoscalerSettings ClusterAutoscaler { get; init; } = new();
     public SimDuration MetricsInterval { get; init; } = SimDuration.FromSeconds(10);
     public ILoggerFactory? LoggerFactory { get; init; }
 
