@@ -62,6 +62,10 @@ public sealed class ClusterSimulation : IEventHandler
         Faults = new FaultInjector(Store, Kubelets);
         RegisterHousekeeping(Faults);
 
+        // The Cluster Autoscaler: its scan never keeps a run alive while it has nothing to do.
+        ClusterAutoscaler = new Controllers.ClusterAutoscaler.ClusterAutoscaler(Store, Scheduler, Kubelets, Faults.NodePools, Metrics, options.ClusterAutoscaler);
+        RegisterHousekeeping(ClusterAutoscaler);
+
         // Request traffic through Services: arrivals and requests in service never keep a run going.
         Requests = new RequestRecorder(Store);
         Metrics.AddSampler(Requests);
@@ -92,6 +96,9 @@ public sealed class ClusterSimulation : IEventHandler
 
     /// <summary>The timeline, random fault models and node pools at run time.</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>Adds and removes nodes of NodePools with spec.autoscaling; inert without them.</summary>
+    public Controllers.ClusterAutoscaler.ClusterAutoscaler ClusterAutoscaler { get; }
 
     /// <summary>Request traffic and the pods' request servers (and the pod metrics the HPA reads).</summary>
     public TrafficGenerator Traffic { get; }
@@ -210,6 +217,7 @@ public sealed class ClusterSimulation : IEventHandler
         {
             Engine.RunUntil(SimTime.Zero);
             Metrics.Start();
+            ClusterAutoscaler.Start();
             while (true)
             {
                 if (cancellationToken.IsCancellationRequested)

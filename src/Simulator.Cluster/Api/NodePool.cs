@@ -31,9 +31,11 @@ public sealed class NodePool
     public string NodeName(int index) => $"{Name}-{index}";
 
     /// <summary>A new node object for <paramref name="index"/>, with the hostname and pool labels added.</summary>
-    public Node NewNode(int index)
+    public Node NewNode(int index) => NodeNamed(NodeName(index));
+
+    /// <summary>A node object from the template under any name (the Cluster Autoscaler's <c>template-node-for-...</c>).</summary>
+    public Node NodeNamed(string name)
     {
-        var name = NodeName(index);
         var labels = new Dictionary<string, string>(Labels, StringComparer.Ordinal)
         {
             [HostnameLabel] = name,

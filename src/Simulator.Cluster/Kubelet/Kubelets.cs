@@ -54,15 +54,8 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
         {
             case WatchEventType.Added:
                 _byNode[node.Name] = new Kubelet(_store, node, _settings);
-                // The kubelet reports its pod capacity (maxPods, default 110) with the node's resources.
-                if (!node.Status.Capacity.Contains(ResourceNames.Pods))
-                    node.Status.Capacity = node.Status.Capacity.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
-                if (!node.Status.Allocatable.Contains(ResourceNames.Pods))
-                    node.Status.Allocatable = node.Status.Allocatable.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
-                // ksim's GPU sharing: each physical GPU is also 1000 ksim.dev/gpu-milli, so NodeResourcesFit
-                // can count shares; GpuShare then places each share on one GPU.
-                node.Status.Capacity = WithGpuMilli(node.Status.Capacity);
-                node.Status.Allocatable = WithGpuMilli(node.Status.Allocatable);
+                node.Status.Capacity = Reported(node.Status.Capacity);
+                node.Status.Allocatable = Reported(node.Status.Allocatable);
                 // A node that registers is Ready once its kubelet reports in.
                 node.Status.SetCondition(NodeConditionType.Ready, ConditionStatus.True, _store.Now, "KubeletReady", "kubelet is posting ready status");
                 _store.UpdateNode(node);
@@ -74,8 +67,16 @@ public sealed class Kubelets : IPodWatcher, INodeWatcher
         }
     }
 
-    private static ResourceList WithGpuMilli(ResourceList resources)
+    /// <summary>
+    /// A node's resources as its kubelet reports them: with its pod capacity (maxPods, default
+    /// 110) and, for ksim's GPU sharing, each physical GPU also as 1000 ksim.dev/gpu-milli (so
+    /// NodeResourcesFit can count shares; GpuShare then places each share on one GPU). The Cluster
+    /// Autoscaler builds its template nodes with it, so they look as the nodes will.
+    /// </summary>
+    public static ResourceList Reported(ResourceList resources)
     {
+        if (!resources.Contains(ResourceNames.Pods))
+            resources = resources.Add(ResourceList.Of((ResourceNames.Pods, MaxPods)));
         long gpus = resources.Get(ResourceNames.NvidiaGpu);
         if (gpus <= 0 || resources.Contains(ResourceNames.GpuMilli)) return resources;
         return resources.Add(ResourceList.Of((ResourceNames.GpuMilli, gpus * Accelerators.GpuDemand.MilliPerGpu)));

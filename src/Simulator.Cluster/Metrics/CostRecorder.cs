@@ -6,8 +6,8 @@ namespace Simulator.Cluster.Metrics;
 
 /// <summary>
 /// Node-time per NodePool: each pool node counts from the moment it is added to the store
-/// (registration) until it is removed, whatever its Ready state (a provider bills a machine that
-/// is booting or broken too). cost = Σ_pool pricePerHour × node-hours. Nodes outside any pool
+/// (registration), or from the cluster autoscaler's request for it, until it is removed, whatever
+/// its Ready state (a provider bills a machine that is booting or broken too). cost = Σ_pool pricePerHour × node-hours. Nodes outside any pool
 /// (plain Node documents) are not priced: only pools carry a price.
 /// </summary>
 internal sealed class CostRecorder : INodeWatcher
@@ -18,6 +18,7 @@ internal sealed class CostRecorder : INodeWatcher
     // Ordinal by pool name, so that totals add up in the same order on every run.
     private readonly SortedDictionary<string, PoolTime> _pools = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PoolTime> _liveByUid = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PoolTime> _provisioningByName = new(StringComparer.Ordinal);
     private SimTime _last;
 
     private sealed class PoolTime
@@ -31,6 +32,27 @@ internal sealed class CostRecorder : INodeWatcher
     {
         _sim = store.Simulation;
         store.Watch(this);
+    }
+
+    /// <summary>
+    /// An instance the cluster autoscaler asked for: billed from now, before it registers (a
+    /// provider bills a booting machine), until it registers as <paramref name="nodeName"/> (then
+    /// it is billed as that node) or <see cref="StopBilling"/> gives it up.
+    /// </summary>
+    public void BillProvisioning(string pool, string nodeName)
+    {
+        Advance(_sim.Now);
+        var time = Get(pool);
+        time.Nodes++;
+        _provisioningByName.Add(nodeName, time);
+    }
+
+    /// <summary>An instance given up before it registered: its billing stops now.</summary>
+    public void StopBilling(string nodeName)
+    {
+        if (!_provisioningByName.Remove(nodeName, out var time)) return;
+        Advance(_sim.Now);
+        time.Nodes--;
     }
 
     /// <summary>Makes the pool's price known; a pool never priced costs 0.</summary>
@@ -48,6 +70,12 @@ internal sealed class CostRecorder : INodeWatcher
         }
         else if (!_liveByUid.ContainsKey(uid))
         {
+            // Already billed since it was requested: it just changes from instance to node.
+            if (_provisioningByName.Remove(node.Name, out var requested))
+            {
+                _liveByUid.Add(uid, requested);
+                return;
+            }
             Advance(_sim.Now);
             var pool = Get(node.Pool);
             pool.Nodes++;

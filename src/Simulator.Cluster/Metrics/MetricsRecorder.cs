@@ -66,6 +66,12 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     /// <summary>Makes <paramref name="pool"/>'s price known to the cost accounting.</summary>
     public void AddNodePool(NodePool pool) => _cost.AddPool(pool);
 
+    /// <summary>Bills an instance of <paramref name="pool"/> the cluster autoscaler asked for, from now until it registers as <paramref name="nodeName"/> (then as that node).</summary>
+    public void BillProvisioning(string pool, string nodeName) => _cost.BillProvisioning(pool, nodeName);
+
+    /// <summary>Stops billing a requested instance that will never register.</summary>
+    public void StopBilling(string nodeName) => _cost.StopBilling(nodeName);
+
     /// <summary>Has <paramref name="sampler"/> take its rows with every sample of the time series.</summary>
     public void AddSampler(IIntervalSampler sampler) => _samplers.Add(sampler);
 

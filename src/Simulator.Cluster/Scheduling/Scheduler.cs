@@ -88,6 +88,7 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
         _queue = new SchedulingQueue(_profile.QueueSort, _settings);
         _permit = _frameworks[ComponentName].Permit;
         _preemption = new PreemptionActions(store, _waiting, _nominator);
+        FitChecker = new PodFitChecker(pod => _frameworks.GetValueOrDefault(pod.Spec.SchedulerName)?.Profile, Resources);
         store.Watch((IPodWatcher)this);
         store.Watch((INodeWatcher)this);
         // Only a profile with a plugin that cares (Coscheduling) watches PodGroups, so the default
@@ -102,6 +103,9 @@ public sealed class Scheduler : IPodWatcher, INodeWatcher, IObjectWatcher<PodGro
     private ProfileFramework FrameworkOf(Pod pod) => _frameworks[pod.Spec.SchedulerName];
 
     public SchedulerCache Cache => _cache;
+
+    /// <summary>This scheduler's PreFilter and Filter plugins for hypothetical placements (the Cluster Autoscaler's simulations).</summary>
+    public PodFitChecker FitChecker { get; }
 
     /// <summary>Records what scheduling cycles decide (null, the default: nothing is recorded).</summary>
     public Decisions.IDecisionRecorder? DecisionRecorder

@@ -22,6 +22,9 @@ public sealed record ClusterAutoscalerSettings
     /// <summary><c>--scale-down-unneeded-time</c>: how long a node must be unneeded before it is removed (10 min).</summary>
     public SimDuration ScaleDownUnneededTime { get; init; } = SimDuration.FromMinutes(10);
 
+    /// <summary><c>--scale-down-unready-time</c>: the same for a NotReady node (20 min).</summary>
+    public SimDuration ScaleDownUnreadyTime { get; init; } = SimDuration.FromMinutes(20);
+
     /// <summary><c>--scale-down-utilization-threshold</c>: below this, max(cpu, memory) requests over allocatable, a node is a candidate (0.5).</summary>
     public double ScaleDownUtilizationThreshold { get; init; } = 0.5;
 

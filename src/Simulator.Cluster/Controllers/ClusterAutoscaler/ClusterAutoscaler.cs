@@ -1,0 +1,351 @@
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Disruption;
+using Simulator.Cluster.Faults;
+using Simulator.Cluster.Kubelet;
+using Simulator.Cluster.Metrics;
+using Simulator.Cluster.Scheduling;
+using Simulator.Cluster.Store;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
+
+/// <summary>
+/// The Cluster Autoscaler (kubernetes/autoscaler's <c>StaticAutoscaler.RunOnce</c>): every
+/// scan-interval (10 s) it
+/// <list type="number">
+/// <item>gives up on requested nodes that have not registered within max-node-provision-time
+/// (15 min): the instance is deleted and its node group backs off (<see cref="NodeGroupBackoff"/>);</item>
+/// <item>scales up for pods the scheduler marked Unschedulable (<see cref="ScaleUpPlanner"/>);</item>
+/// <item>finishes drains in progress (<see cref="ScaleDownActuator"/>);</item>
+/// <item>updates which nodes are unneeded (<see cref="ScaleDownPlanner"/>) and, unless it scaled up
+/// in this loop or is in cooldown (scale-down-delay-after-add 10 min, -after-delete 0,
+/// -after-failure 3 min), removes those unneeded for scale-down-unneeded-time (10 min): empty
+/// nodes in bulk, non-empty ones drained one at a time, never below a group's min.</item>
+/// </list>
+/// A requested node registers after its pool's provisioning delay; a GPU node's GPUs become
+/// allocatable after a further delay (the driver and device plugin starting), and until then CA
+/// counts it as upcoming. The instance is billed from the request. It acts only on NodePools
+/// with <c>spec.autoscaling</c>; without any, it never arms a timer.
+/// </summary>
+public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler, IHousekeeping
+{
+    public const string ComponentName = "cluster-autoscaler";
+
+    /// <summary>CA records group-level events on its status ConfigMap.</summary>
+    public const string StatusKind = "ConfigMap";
+    public const string StatusName = "kube-system/cluster-autoscaler-status";
+
+    private const long ScanTimer = 0;
+    private const long RegisterNode = 1;
+    private const long GpusReady = 2;
+
+    private readonly ClusterStore _store;
+    private readonly Simulation _sim;
+    private readonly NodePoolRegistry _pools;
+    private readonly MetricsRecorder _metrics;
+    private readonly ClusterAutoscalerSettings _settings;
+    private readonly ExpanderChain _expanders;
+    private readonly Random _provisioning;
+    private readonly ScaleUpPlanner _scaleUp;
+    private readonly ScaleDownPlanner _scaleDown;
+    private readonly ScaleDownActuator _actuator;
+    private readonly List<NodeGroup> _groups = [];
+    private readonly Dictionary<string, NodeGroup> _groupByPool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _notTriggered = new(StringComparer.Ordinal);
+    private EventHandle _scan;
+    private SimTime? _lastScaleUp;
+    private SimTime? _lastScaleDown;
+    private SimTime? _lastScaleDownFailure;
+    private bool _busy;
+
+    internal ClusterAutoscaler(ClusterStore store, Scheduler scheduler, Kubelets kubelets, NodePoolRegistry pools,
+        MetricsRecorder metrics, ClusterAutoscalerSettings settings)
+    {
+        _store = store;
+        _sim = store.Simulation;
+        _pools = pools;
+        _metrics = metrics;
+        _settings = settings;
+        _expanders = ExpanderChain.Parse(settings.Expander, _sim.Random.Get("cluster-autoscaler-expander"));
+        _provisioning = _sim.Random.Get("cluster-autoscaler-provisioning");
+        var budgets = new DisruptionBudgets(store);
+        _scaleUp = new ScaleUpPlanner(scheduler.FitChecker, scheduler.Cache, scheduler.Resources);
+        _scaleDown = new ScaleDownPlanner(scheduler.FitChecker, scheduler.Cache, scheduler.Resources, budgets, settings);
+        _actuator = new ScaleDownActuator(store, new NodeActions(store, kubelets, pools), budgets, settings);
+        store.Watch((INodeWatcher)this);
+    }
+
+    public ClusterAutoscalerSettings Settings => _settings;
+
+    /// <summary>Node groups (NodePools with spec.autoscaling), in the order the scenario lists them.</summary>
+    internal IReadOnlyList<NodeGroup> Groups => _groups;
+
+    /// <summary>Counts so far: scale-ups, nodes asked for, nodes given up, nodes removed, failed drains.</summary>
+    public ClusterAutoscalerCounts Counts { get; private set; } = new();
+
+    /// <summary>
+    /// Takes the node groups from the registered pools and starts the loop; called once the
+    /// scenario's pools and nodes are in. Without an autoscaled pool nothing is armed.
+    /// </summary>
+    public void Start()
+    {
+        foreach (var pool in _pools.Pools)
+        {
+            if (pool.Autoscaling is null || _groupByPool.ContainsKey(pool.Name)) continue;
+            var group = new NodeGroup(pool);
+            foreach (var node in _pools.NodesOf(pool.Name)) group.Registered.Add(node.Name);
+            _groups.Add(group);
+            _groupByPool.Add(pool.Name, group);
+        }
+        if (_groups.Count == 0 || _sim.IsPending(_scan)) return;
+        _scan = _sim.ScheduleAfter(_settings.ScanInterval, this, null, ScanTimer);
+        _store.Watch((IPodWatcher)this);
+        foreach (var pod in _store.Pods) OnPodEvent(WatchEventType.Modified, pod);
+    }
+
+    /// <summary>A pod newly marked Unschedulable is work for the next loop: the run must not end before CA has looked at it.</summary>
+    public void OnPodEvent(WatchEventType type, Pod pod)
+    {
+        if (!_busy && type != WatchEventType.Deleted && IsUnschedulable(pod)) _busy = true;
+    }
+
+    /// <summary>
+    /// The scan timer is housekeeping only while the autoscaler has nothing it intends to do: no
+    /// pod marked Unschedulable since its last loop, no drain in progress, no unneeded node it may
+    /// still remove, no scale-up option it left for a later loop. Provisioning in flight keeps the
+    /// run going through its own pending events.
+    /// </summary>
+    public int ArmedHousekeepingTimers => _sim.IsPending(_scan) && !_busy ? 1 : 0;
+
+    public void OnEvent(object? state, long arg)
+    {
+        switch (arg)
+        {
+            case ScanTimer:
+                RunOnce(_sim.Now);
+                _scan = _sim.ScheduleAfter(_settings.ScanInterval, this, null, ScanTimer);
+                break;
+            case RegisterNode:
+                Register((UpcomingNode)state!);
+                break;
+            case GpusReady:
+                MakeGpusAllocatable((Node)state!);
+                break;
+        }
+    }
+
+    public void OnNodeEvent(WatchEventType type, Node node)
+    {
+        if (!_groupByPool.TryGetValue(node.Pool, out var group)) return;
+        switch (type)
+        {
+            case WatchEventType.Added:
+                if (!group.Registered.Contains(node.Name)) group.Registered.Add(node.Name);
+                break;
+            case WatchEventType.Deleted:
+                group.Registered.Remove(node.Name);
+                group.GpusNotReady.Remove(node.Name);
+                group.BeingRemoved.Remove(node.Name);
+                _scaleDown.Forget(node.Name);
+                break;
+        }
+    }
+
+    private NodeGroup? GroupOf(string nodeName) =>
+        _store.GetNode(nodeName) is { } node ? _groupByPool.GetValueOrDefault(node.Pool) : null;
+
+    internal void RunOnce(SimTime now)
+    {
+        GiveUpUnregistered(now);
+        var plan = ScaleUp(now);
+        if (_actuator.Continue(now)) { _lastScaleDownFailure = now; Counts = Counts with { FailedDrains = Counts.FailedDrains + 1 }; }
+        bool mayRemove = false;
+        if (_settings.ScaleDownEnabled)
+        {
+            _scaleDown.Update(GroupOf, now);
+            if (plan.Group is null && !InCooldown(now)) ScaleDown(now);
+            foreach (var name in _scaleDown.UnneededSince.Keys)
+                if (GroupOf(name) is { RemovableCount: > 0 }) mayRemove = true;
+        }
+        _busy = _actuator.Drains.Count > 0 || plan.OptionsLeft || mayRemove;
+    }
+
+    // ---- scale-up ----
+
+    private ScaleUpPlan ScaleUp(SimTime now)
+    {
+        var pending = UnschedulablePods();
+        var plan = pending.Count == 0
+            ? new ScaleUpPlan(null, null, [], [], false)
+            : _scaleUp.Plan(pending, _groups, _expanders, now);
+        foreach (var (pod, message) in plan.NotTriggered)
+        {
+            // CA repeats the event every loop and the API server folds the repeats into a count;
+            // ksim records it once per pod and message.
+            if (_notTriggered.GetValueOrDefault(pod.Key) == message) continue;
+            _notTriggered[pod.Key] = message;
+            _store.RecordEvent(EventType.Normal, "NotTriggerScaleUp", "Pod", pod.Key, message, ComponentName);
+        }
+        if (_notTriggered.Count > 0) ForgetScheduled(pending);
+        if (plan.Group is not { } group || plan.Option is not { } option) return plan;
+
+        int from = group.TargetSize, to = from + option.NodeCount;
+        _store.RecordEvent(EventType.Normal, "ScaledUpGroup", StatusKind, StatusName,
+            $"Scale-up: setting group {group.Name} size to {to} instead of {from} (max: {group.Max})", ComponentName);
+        for (int i = 0; i < option.NodeCount; i++) Request(group, now);
+        foreach (var pod in plan.Helped)
+        {
+            _notTriggered.Remove(pod.Key);
+            _store.RecordEvent(EventType.Normal, "TriggeredScaleUp", "Pod", pod.Key,
+                $"pod triggered scale-up: [{{{group.Name} {from}->{to} (max: {group.Max})}}]", ComponentName);
+        }
+        _lastScaleUp = now;
+        Counts = Counts with { ScaleUps = Counts.ScaleUps + 1, NodesRequested = Counts.NodesRequested + option.NodeCount };
+        return plan;
+    }
+
+    /// <summary>Pods the scheduler has tried and marked PodScheduled=False, reason Unschedulable, and not nominated to a node (preemption is making room for them).</summary>
+    private List<Pod> UnschedulablePods()
+    {
+        var pods = new List<Pod>();
+        foreach (var pod in _store.Pods)
+            if (IsUnschedulable(pod)) pods.Add(pod);
+        return pods;
+    }
+
+    private static bool IsUnschedulable(Pod pod) =>
+        !pod.IsBound && !pod.IsTerminal && !pod.IsTerminating && pod.Status.NominatedNodeName.Length == 0
+        && pod.Status.GetCondition(PodConditionType.PodScheduled) is { Status: ConditionStatus.False, Reason: "Unschedulable" };
+
+    private void ForgetScheduled(List<Pod> pending)
+    {
+        var still = new HashSet<string>(pending.Select(p => p.Key), StringComparer.Ordinal);
+        foreach (var key in _notTriggered.Keys.Where(k => !still.Contains(k)).ToList()) _notTriggered.Remove(key);
+    }
+
+    private void Request(NodeGroup group, SimTime now)
+    {
+        var node = _pools.NewNode(group.Pool);
+        var delay = (group.Pool.Autoscaling!.ProvisioningDelay ?? _settings.DefaultProvisioningDelay).Sample(_provisioning);
+        var upcoming = new UpcomingNode(node, now);
+        upcoming.Registration = _sim.Schedule(now + delay, this, upcoming, RegisterNode);
+        group.Upcoming.Add(upcoming);
+        _metrics.BillProvisioning(group.Name, node.Name);
+    }
+
+    private void Register(UpcomingNode upcoming)
+    {
+        var node = upcoming.Node;
+        var group = _groupByPool[node.Pool];
+        group.Upcoming.Remove(upcoming);
+        bool waitForGpus = group.HasGpus;
+        if (waitForGpus)
+        {
+            // The device plugin has not advertised the GPUs yet: the node registers without them.
+            node.Status.Capacity = WithoutGpus(node.Status.Capacity);
+            node.Status.Allocatable = WithoutGpus(node.Status.Allocatable);
+            group.GpusNotReady.Add(node.Name);
+        }
+        _store.AddNode(node);
+        Counts = Counts with { NodesRegistered = Counts.NodesRegistered + 1 };
+        if (waitForGpus)
+        {
+            var delay = (group.Pool.Autoscaling!.GpuReadyDelay ?? _settings.DefaultGpuReadyDelay).Sample(_provisioning);
+            _sim.ScheduleAfter(delay, this, node, GpusReady);
+        }
+    }
+
+    private void MakeGpusAllocatable(Node node)
+    {
+        if (_store.GetNode(node.Name) != node || !_groupByPool.TryGetValue(node.Pool, out var group)) return;
+        group.GpusNotReady.Remove(node.Name);
+        node.Status.Capacity = Kubelets.Reported(group.Pool.Capacity);
+        node.Status.Allocatable = Kubelets.Reported(group.Pool.Allocatable);
+        _store.UpdateNode(node);
+    }
+
+    private static ResourceList WithoutGpus(ResourceList resources) =>
+        ResourceList.From(resources.Where(r => r.Key is not (ResourceNames.NvidiaGpu or ResourceNames.GpuMilli)));
+
+    /// <summary>Requested nodes still unregistered after max-node-provision-time are deleted and their group backs off.</summary>
+    private void GiveUpUnregistered(SimTime now)
+    {
+        foreach (var group in _groups)
+        {
+            int late = 0;
+            for (int i = 0; i < group.Upcoming.Count; i++)
+            {
+                var upcoming = group.Upcoming[i];
+                if (now - upcoming.RequestedAt < _settings.MaxNodeProvisionTime) continue;
+                _sim.Cancel(upcoming.Registration);
+                _metrics.StopBilling(upcoming.Node.Name);
+                group.Upcoming.RemoveAt(i--);
+                late++;
+            }
+            if (late == 0) continue;
+            group.Backoff.Failed(now, _settings);
+            Counts = Counts with { ProvisioningTimeouts = Counts.ProvisioningTimeouts + late };
+            _store.RecordEvent(EventType.Warning, "ScaleUpTimedOut", StatusKind, StatusName,
+                $"Nodes added to group {group.Name} failed to register within {_settings.MaxNodeProvisionTime}; the group backs off for {group.Backoff.Duration}",
+                ComponentName);
+        }
+    }
+
+    // ---- scale-down ----
+
+    private bool InCooldown(SimTime now) =>
+        (_lastScaleUp is { } up && now < up + _settings.ScaleDownDelayAfterAdd)
+        || (_lastScaleDown is { } down && now < down + _settings.ScaleDownDelayAfterDelete)
+        || (_lastScaleDownFailure is { } failure && now < failure + _settings.ScaleDownDelayAfterFailure);
+
+    private void ScaleDown(SimTime now)
+    {
+        var eligible = new List<(string Name, SimTime Since)>();
+        foreach (var (name, since) in _scaleDown.UnneededSince)
+        {
+            var node = _store.GetNode(name);
+            if (node is null) continue;
+            var wait = node.Status.IsReady() ? _settings.ScaleDownUnneededTime : _settings.ScaleDownUnreadyTime;
+            if (now - since >= wait) eligible.Add((name, since));
+        }
+        if (eligible.Count == 0) return;
+        eligible.Sort(static (a, b) => a.Since != b.Since ? a.Since.CompareTo(b.Since) : string.CompareOrdinal(a.Name, b.Name));
+
+        int budget = _settings.MaxScaleDownParallelism - _actuator.Drains.Count;
+        int drainSlots = _settings.MaxDrainParallelism - _actuator.Drains.Count;
+        int removed = 0;
+        // Empty nodes first, in bulk; then non-empty ones, drained.
+        foreach (bool empty in (bool[])[true, false])
+        {
+            foreach (var (name, _) in eligible)
+            {
+                if (budget <= 0) break;
+                var node = _store.GetNode(name);
+                var group = GroupOf(name);
+                if (node is null || group is null || group.RemovableCount <= 0 || group.BeingRemoved.Contains(name)) continue;
+                var pods = _scaleDown.PodsToMove(name);
+                if ((pods.Count == 0) != empty) continue;
+                if (empty) _actuator.DeleteEmpty(node, group);
+                else if (drainSlots-- > 0) _actuator.StartDrain(node, group, pods, now);
+                else continue;
+                _scaleDown.Forget(name);
+                budget--;
+                removed++;
+            }
+        }
+        if (removed == 0) return;
+        _lastScaleDown = now;
+        Counts = Counts with { NodesRemoved = Counts.NodesRemoved + removed };
+    }
+}
+
+/// <summary>What the Cluster Autoscaler did in a run.</summary>
+public sealed record ClusterAutoscalerCounts
+{
+    public int ScaleUps { get; init; }
+    public int NodesRequested { get; init; }
+    public int NodesRegistered { get; init; }
+    public int ProvisioningTimeouts { get; init; }
+    public int NodesRemoved { get; init; }
+    public int FailedDrains { get; init; }
+}

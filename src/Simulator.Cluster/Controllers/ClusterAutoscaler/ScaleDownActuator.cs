@@ -1,0 +1,150 @@
+using System.Globalization;
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Disruption;
+using Simulator.Cluster.Faults;
+using Simulator.Cluster.Store;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
+
+/// <summary>A node the autoscaler is draining: tainted, its pods evicted, deleted once they are gone.</summary>
+internal sealed class NodeDrain(Node node, NodeGroup group, SimTime started)
+{
+    public Node Node { get; } = node;
+    public NodeGroup Group { get; } = group;
+    public SimTime Started { get; } = started;
+
+    /// <summary>Pods whose eviction a PodDisruptionBudget refused so far; retried on every scan.</summary>
+    public List<Pod> Refused { get; } = [];
+}
+
+/// <summary>
+/// CA's scale-down actuator. Every removal starts by tainting the node
+/// <c>ToBeDeletedByClusterAutoscaler:NoSchedule</c> (so nothing new lands on it). An empty node is
+/// then deleted at once, several in one pass (in bulk). A node with pods is drained: each pod goes
+/// through the eviction API, which refuses while a PodDisruptionBudget allows no disruption; CA
+/// retries for up to 2 min (MaxPodEvictionTime) and then gives up, untaints the node and records
+/// ScaleDownFailed. Evicted pods stop within their grace period (at most max-graceful-termination-sec);
+/// the node is deleted when none is left, or when that time plus CA's 30 s headroom has passed.
+/// The machine goes with the Node object, as a node group's instance is deleted.
+/// </summary>
+internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, DisruptionBudgets budgets, ClusterAutoscalerSettings settings)
+{
+    public const string ToBeDeletedTaint = "ToBeDeletedByClusterAutoscaler";
+
+    /// <summary>CA's MaxPodEvictionTime: how long refused evictions are retried before the drain fails.</summary>
+    public static readonly SimDuration MaxPodEvictionTime = SimDuration.FromMinutes(2);
+
+    /// <summary>CA's PodEvictionHeadroom, added to max-graceful-termination-sec while waiting for evicted pods.</summary>
+    public static readonly SimDuration PodEvictionHeadroom = SimDuration.FromSeconds(30);
+
+    private readonly List<NodeDrain> _drains = [];
+
+    public IReadOnlyList<NodeDrain> Drains => _drains;
+
+    /// <summary>Deletes an empty node now.</summary>
+    public void DeleteEmpty(Node node, NodeGroup group)
+    {
+        group.BeingRemoved.Add(node.Name);
+        Taint(node);
+        store.RecordEvent(EventType.Normal, "ScaleDownEmpty", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
+            $"Scale-down: removing empty node \"{node.Name}\"", ClusterAutoscaler.ComponentName);
+        Delete(node);
+    }
+
+    /// <summary>Starts draining a node whose pods the planner found room for.</summary>
+    public void StartDrain(Node node, NodeGroup group, IReadOnlyList<Pod> pods, SimTime now)
+    {
+        group.BeingRemoved.Add(node.Name);
+        Taint(node);
+        store.RecordEvent(EventType.Normal, "ScaleDown", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
+            $"Scale-down: removing node {node.Name}, pods to reschedule: {string.Join(",", pods.Select(p => p.Key))}",
+            ClusterAutoscaler.ComponentName);
+        var drain = new NodeDrain(node, group, now);
+        _drains.Add(drain);
+        foreach (var pod in pods) Evict(drain, pod);
+    }
+
+    /// <summary>Retries refused evictions and finishes or abandons drains. Returns true if a drain failed.</summary>
+    public bool Continue(SimTime now)
+    {
+        bool failed = false;
+        for (int i = 0; i < _drains.Count; i++)
+        {
+            var drain = _drains[i];
+            if (store.GetNode(drain.Node.Name) is null)
+            {
+                // Someone else removed it (a timeline action): nothing left to do.
+                drain.Group.BeingRemoved.Remove(drain.Node.Name);
+                _drains.RemoveAt(i--);
+                continue;
+            }
+            var refused = drain.Refused.ToList();
+            drain.Refused.Clear();
+            foreach (var pod in refused)
+                if (store.GetPod(pod.Key) == pod && !pod.IsTerminating) Evict(drain, pod);
+            if (drain.Refused.Count > 0)
+            {
+                if (now - drain.Started < MaxPodEvictionTime) continue;
+                Abandon(drain);
+                _drains.RemoveAt(i--);
+                failed = true;
+                continue;
+            }
+            if (HasPodsLeft(drain.Node) && now - drain.Started < settings.MaxGracefulTermination + PodEvictionHeadroom) continue;
+            store.RecordEvent(EventType.Normal, "ScaleDown", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
+                $"Scale-down: node {drain.Node.Name} removed with drain", ClusterAutoscaler.ComponentName);
+            Delete(drain.Node);
+            _drains.RemoveAt(i--);
+        }
+        return failed;
+    }
+
+    private void Evict(NodeDrain drain, Pod pod)
+    {
+        if (!budgets.MayEvict(pod))
+        {
+            drain.Refused.Add(pod);
+            return;
+        }
+        store.RecordEvent(EventType.Normal, "ScaleDown", "Pod", pod.Key, "deleting pod for node scale down", ClusterAutoscaler.ComponentName);
+        store.DeletePod(pod);
+    }
+
+    /// <summary>CA could not drain the node: it stays, untainted, and its pods that were evicted are re-created elsewhere.</summary>
+    private void Abandon(NodeDrain drain)
+    {
+        var node = drain.Node;
+        drain.Group.BeingRemoved.Remove(node.Name);
+        node.Spec.Taints = node.Spec.Taints.Where(t => t.Key != ToBeDeletedTaint).ToList();
+        store.UpdateNode(node);
+        store.RecordEvent(EventType.Warning, "ScaleDownFailed", "Node", node.Name,
+            $"failed to drain the node, aborting ScaleDown: {drain.Refused.Count} pod(s) could not be evicted: {string.Join(",", drain.Refused.Select(p => p.Key))} (Cannot evict pod as it would violate the pod's disruption budget.)",
+            ClusterAutoscaler.ComponentName);
+    }
+
+    private bool HasPodsLeft(Node node)
+    {
+        foreach (var pod in store.Pods)
+        {
+            if (pod.Spec.NodeName != node.Name || pod.IsTerminal) continue;
+            if (pod.Metadata.Controller?.Kind == "DaemonSet") continue;
+            return true;
+        }
+        return false;
+    }
+
+    private void Taint(Node node)
+    {
+        var value = store.Now.Microseconds / 1_000_000;
+        node.Spec.Taints = [.. node.Spec.Taints, new Taint(ToBeDeletedTaint, value.ToString(CultureInfo.InvariantCulture), TaintEffect.NoSchedule)];
+        store.UpdateNode(node);
+        store.RecordEvent(EventType.Normal, "ScaleDown", "Node", node.Name, "marked the node as toBeDeleted/unschedulable", ClusterAutoscaler.ComponentName);
+    }
+
+    private void Delete(Node node)
+    {
+        store.RecordEvent(EventType.Normal, "ScaleDown", "Node", node.Name, "node removed by cluster autoscaler", ClusterAutoscaler.ComponentName);
+        nodes.Remove(node);
+    }
+}

@@ -1,0 +1,144 @@
+using Simulator.Cluster.Api;
+using Simulator.Cluster.Disruption;
+using Simulator.Cluster.Scheduling;
+using Simulator.Cluster.Scheduling.Framework;
+using Simulator.Engine;
+
+namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
+
+/// <summary>
+/// CA's scale-down planner: which nodes are unneeded, and since when. A node of an autoscaled
+/// pool is unneeded when
+/// <list type="bullet">
+/// <item>its utilization is below the threshold: for a GPU node, GPU requests over allocatable
+/// GPUs (scale-down-gpu-utilization-threshold); otherwise max(CPU, memory) requests over
+/// allocatable (scale-down-utilization-threshold); both 0.5 by default;</item>
+/// <item>every pod on it may be evicted (<see cref="DrainRules"/>, and PodDisruptionBudgets with
+/// the disruptions the pass has already spent on other nodes) and has somewhere to go: another
+/// node, not itself unneeded in this pass, whose scheduler filters accept it with the pods the
+/// simulation has already moved there.</item>
+/// </list>
+/// A node stays unneeded from the first pass that finds it so until a pass does not; it may be
+/// removed once that has lasted scale-down-unneeded-time (scale-down-unready-time for a NotReady
+/// node). Nodes on their way (GPUs not ready) and nodes being removed are not considered.
+/// </summary>
+internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache, ResourceIndex resources, DisruptionBudgets budgets,
+    ClusterAutoscalerSettings settings)
+{
+    private readonly SimulatedNodes _snapshot = new();
+    private readonly Dictionary<string, SimTime> _unneededSince = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<Pod>> _podsToMove = new(StringComparer.Ordinal);
+    private readonly HashSet<NodeInfo> _removedInPass = new(ReferenceEqualityComparer.Instance);
+    private readonly List<int> _spent = [];
+
+    /// <summary>Unneeded nodes in the order they were found, with the time each was first found unneeded.</summary>
+    public IReadOnlyDictionary<string, SimTime> UnneededSince => _unneededSince;
+
+    /// <summary>The pods a drain of <paramref name="node"/> would evict (empty for an empty node).</summary>
+    public IReadOnlyList<Pod> PodsToMove(string node) => _podsToMove.TryGetValue(node, out var pods) ? pods : [];
+
+    public void Forget(string node)
+    {
+        _unneededSince.Remove(node);
+        _podsToMove.Remove(node);
+    }
+
+    /// <summary>Re-evaluates every node of an autoscaled pool.</summary>
+    public void Update(Func<string, NodeGroup?> groupOf, SimTime now)
+    {
+        _snapshot.Clear();
+        _removedInPass.Clear();
+        var allowed = budgets.AllowedNow();
+        var nodes = cache.Nodes;
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var node = nodes[i];
+            var group = groupOf(node.Name);
+            if (group is null || group.BeingRemoved.Contains(node.Name) || group.GpusNotReady.Contains(node.Name)) continue;
+            if (Utilization(node, group.HasGpus) >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
+            if (!TryMovePods(node, allowed, out var toMove)) continue;
+            found.Add(node.Name);
+            _removedInPass.Add(node);
+            _unneededSince.TryAdd(node.Name, now);
+            _podsToMove[node.Name] = toMove;
+        }
+        foreach (var name in _unneededSince.Keys.Where(n => !found.Contains(n)).ToList()) Forget(name);
+        _snapshot.Clear();
+    }
+
+    /// <summary>
+    /// CA's utilization of a node: a GPU node's GPU requests over its allocatable GPUs; any other
+    /// node's larger share of CPU or memory requests over allocatable.
+    /// </summary>
+    public double Utilization(NodeInfo node, bool byGpu)
+    {
+        if (byGpu)
+            return resources.TryGet(ResourceNames.NvidiaGpu, out var gpu) ? Share(node, gpu) : 0;
+        return Math.Max(Share(node, ResourceIndex.Cpu), Share(node, ResourceIndex.Memory));
+    }
+
+    private static double Share(NodeInfo node, int resource)
+    {
+        long allocatable = node.Allocatable(resource);
+        return allocatable <= 0 ? 0 : (double)node.Requested(resource) / allocatable;
+    }
+
+    /// <summary>The drain simulation; on failure every placement and budget it took is given back.</summary>
+    private bool TryMovePods(NodeInfo node, int[] allowed, out List<Pod> toMove)
+    {
+        toMove = [];
+        int mark = _snapshot.Mark();
+        _spent.Clear();
+        foreach (var pod in node.Pods)
+        {
+            var (verdict, _) = DrainRules.Classify(pod, CoveredByBudget(pod));
+            if (verdict == PodDrainVerdict.Ignore) continue;
+            if (verdict == PodDrainVerdict.Blocked || !SpendBudgets(pod, allowed) || !PlaceElsewhere(pod, node))
+            {
+                _snapshot.RevertTo(mark);
+                foreach (var b in _spent) allowed[b]++;
+                return false;
+            }
+            toMove.Add(pod);
+        }
+        return true;
+    }
+
+    private bool CoveredByBudget(Pod pod)
+    {
+        foreach (var pdb in budgets.Items)
+            if (pdb.Covers(pod)) return true;
+        return false;
+    }
+
+    /// <summary>Takes one disruption from every budget covering a healthy pod; false (NotEnoughPdb) if one has none left.</summary>
+    private bool SpendBudgets(Pod pod, int[] allowed)
+    {
+        if (!DisruptionBudgets.IsHealthy(pod)) return true;
+        var items = budgets.Items;
+        for (int b = 0; b < items.Count; b++)
+        {
+            if (!items[b].Covers(pod)) continue;
+            if (allowed[b] <= 0) return false;
+            allowed[b]--;
+            _spent.Add(b);
+        }
+        return true;
+    }
+
+    private bool PlaceElsewhere(Pod pod, NodeInfo from)
+    {
+        if (!fits.Begin(pod, moving: true).IsSuccess) return false;
+        var nodes = cache.Nodes;
+        for (int i = 0; i < nodes.Count; i++)
+        {
+            var to = nodes[i];
+            if (ReferenceEquals(to, from) || _removedInPass.Contains(to)) continue;
+            if (!fits.Filter(_snapshot.View(to)).IsSuccess) continue;
+            _snapshot.Place(to, fits.Current);
+            return true;
+        }
+        return false;
+    }
+}
