@@ -252,7 +252,7 @@ public sealed class ClusterSimulation : IEventHandler
             EndTime = Engine.Now,
             Partial = reason == RunEnd.Interrupted,
             EndReason = reason,
-            Summary = Metrics.Summarize() with { Training = Training.Summarize(), Generators = Generators.Summarize(), TraceReplay = Traces.Summarize() },
+            Summary = Metrics.Summarize() with { Training = Training.Summarize(), Generators = Generators.Summarize(), TraceReplay = Traces.Summarize(), ClusterAutoscaler = ClusterAutoscaler.Summarize() },
             Pods = Metrics.Pods,
             TimeSeries = Metrics.TimeSeries,
             Events = Metrics.Events,

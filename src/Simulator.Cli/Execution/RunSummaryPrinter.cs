@@ -43,6 +43,9 @@ internal static class RunSummaryPrinter
         PrintRequests(output, result.Requests);
         if (s.Hpa.Count > 0)
             output.WriteLine($"autoscaling: {s.Hpa.Count} HPA(s), {s.Hpa.Rescales} rescale(s), at most {s.Hpa.MaxReplicasSeen} replicas at a sample");
+        if (s.ClusterAutoscaler is { } ca)
+            output.WriteLine($"cluster autoscaler: {ca.ScaleUps} scale-up(s), {ca.NodesRegistered} node(s) added, {ca.NodesRemoved} removed, {ca.ProvisioningTimeouts} given up; "
+                + string.Join(", ", ca.Groups.Select(g => $"{g.Pool} {g.StartSize}->{g.PeakSize}->{g.EndSize} [{g.Min},{g.Max}]")));
         if (s.TraceReplay is { Mode: "fill" } trace && result.Allocation.Count > 0)
         {
             var last = result.Allocation[^1];

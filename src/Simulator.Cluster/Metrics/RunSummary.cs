@@ -46,4 +46,7 @@ public sealed record RunSummary
 
     /// <summary>NodePools' node-hours and cost, and idle GPU-hours.</summary>
     public CostSummary Cost { get; init; } = CostSummary.None;
+
+    /// <summary>What the Cluster Autoscaler did; null when no NodePool has spec.autoscaling.</summary>
+    public Controllers.ClusterAutoscaler.ClusterAutoscalerSummary? ClusterAutoscaler { get; init; }
 }

@@ -36,6 +36,8 @@ namespace Simulator.Reporting.Results;
 /// times the accelerators that were training. <c>workload_generators</c> is written only when the
 /// scenario has generators; <c>measure</c> (only with a measure window) is over the window's Jobs
 /// that completed, <c>mean_jct_s</c> from creation to the Complete condition (null if none did).
+/// <c>cluster_autoscaler</c> is written only when a NodePool has spec.autoscaling: its counts and,
+/// per node group, min, max and the size (registered + requested nodes) at the start, peak and end.
 /// <c>cost</c> (see <see cref="CostSummary"/>): <c>per_completed_job</c> is over completed Jobs and
 /// <c>per_million_requests</c> over completed requests, each null when there were none.
 /// </summary>
@@ -89,6 +91,7 @@ internal static class SummaryJson
             if (s.GpuAllocationByModel.Count > 0) WriteGpuAllocation(w, s.GpuAllocationByModel);
             if (s.Generators.Count > 0) WriteGenerators(w, s.Generators);
             if (s.TraceReplay is { } trace) TraceReplayJson.Write(w, trace);
+            if (s.ClusterAutoscaler is { } ca) WriteClusterAutoscaler(w, ca);
             WriteCost(w, s.Cost, s.Jobs.Completed, result.Requests.Completed);
             w.WriteEndObject();
         });
@@ -117,6 +120,32 @@ internal static class SummaryJson
         w.WriteNumber("count", s.TimeToRecover.Count);
         w.WriteNumberOrNull("p50", s.TimeToRecover.P50Seconds);
         w.WriteNumberOrNull("max", s.TimeToRecover.MaxSeconds);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Written only when some NodePool has spec.autoscaling.</summary>
+    private static void WriteClusterAutoscaler(Utf8JsonWriter w, Cluster.Controllers.ClusterAutoscaler.ClusterAutoscalerSummary ca)
+    {
+        w.WriteStartObject("cluster_autoscaler");
+        w.WriteNumber("scale_ups", ca.ScaleUps);
+        w.WriteNumber("nodes_requested", ca.NodesRequested);
+        w.WriteNumber("nodes_registered", ca.NodesRegistered);
+        w.WriteNumber("provisioning_timeouts", ca.ProvisioningTimeouts);
+        w.WriteNumber("nodes_removed", ca.NodesRemoved);
+        w.WriteNumber("failed_drains", ca.FailedDrains);
+        w.WriteStartArray("node_groups");
+        foreach (var g in ca.Groups)
+        {
+            w.WriteStartObject();
+            w.WriteString("pool", g.Pool);
+            w.WriteNumber("min", g.Min);
+            w.WriteNumber("max", g.Max);
+            w.WriteNumber("start_size", g.StartSize);
+            w.WriteNumber("peak_size", g.PeakSize);
+            w.WriteNumber("end_size", g.EndSize);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 

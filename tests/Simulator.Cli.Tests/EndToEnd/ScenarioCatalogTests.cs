@@ -208,6 +208,63 @@ public sealed class ScenarioCatalogTests : IDisposable
             Assert.Equal(new GpuModelSample(16000, 16000), end.GpusByModel["Tesla-V100-SXM2-16GB"]);
             Assert.Equal(4, result.Pods.Count(p => p.Phase == PodPhase.Pending && p.Deleted is null));
         },
+        ["13-cluster-autoscaler-gpu-burst.yaml"] = result =>
+        {
+            // The 24 jobs arrive from 5m within seconds; v100-0 takes 4, 20 are Unschedulable and the
+            // first scan after, at 5m10s, grows one group: least-waste scores k80 lowest (0.95).
+            var scaleUp = Assert.Single(result.Events, e => e.Reason == "ScaledUpGroup");
+            Assert.Equal((310.0, "Scale-up: setting group k80 size to 3 instead of 0 (max: 4)"), (scaleUp.Time.TotalSeconds, scaleUp.Message));
+            var triggered = result.Events.Where(e => e.Reason == "TriggeredScaleUp").ToList();
+            Assert.Equal(20, triggered.Count);
+            Assert.All(triggered, e => Assert.Equal("pod triggered scale-up: [{k80 0->3 (max: 4)}]", e.Message));
+            Assert.All(result.Jobs, j => Assert.Equal(JobOutcome.Complete, j.Outcome));
+            var registered = result.Events.Where(e => e.Reason == "RegisteredNode" && e.ObjectName.StartsWith("k80-", StringComparison.Ordinal))
+                .ToDictionary(e => e.ObjectName, e => e.Time);
+            Assert.Equal(3, registered.Count);
+            foreach (var (node, at) in registered)
+            {
+                // The default provisioning delay (3-4 min); pods wait further for the GPUs to be allocatable.
+                Assert.InRange((at - scaleUp.Time).TotalSeconds, 150, 300);
+                var pods = result.Pods.Where(p => p.Node == node).ToList();
+                Assert.NotEmpty(pods);
+                Assert.All(pods, p => Assert.True(p.Scheduled > at, $"{p.Name} scheduled before its node's GPUs were ready"));
+                // Removed at the first 10 s scan at least 10 min (scale-down-unneeded-time) after its last job.
+                var lastEnd = pods.Max(p => p.Finished!.Value);
+                var removed = Assert.Single(result.Events, e => e.Reason == "ScaleDown" && e.ObjectName == node && e.Message == "node removed by cluster autoscaler");
+                double unneededFrom = Math.Ceiling(lastEnd.TotalSeconds / 10) * 10;
+                Assert.Equal(unneededFrom + 600, removed.Time.TotalSeconds);
+            }
+            var ca = result.Summary.ClusterAutoscaler!;
+            Assert.Equal(
+                ["v100 1->1->1", "p100 0->0->0", "k80 0->3->0"],
+                ca.Groups.Select(g => $"{g.Pool} {g.StartSize}->{g.PeakSize}->{g.EndSize}"));
+            Assert.Equal((1, 3, 3, 0), (ca.ScaleUps, ca.NodesRegistered, ca.NodesRemoved, ca.ProvisioningTimeouts));
+            // On K80s the 20,000 steps take 9 h (0.619 steps/s), on the V100 1h16m.
+            Assert.All(result.Pods.Where(p => p.Node.StartsWith("k80-", StringComparison.Ordinal)),
+                p => Assert.InRange((p.Finished!.Value - p.Started!.Value).TotalSeconds / 3600, 8.9, 9.1));
+            Assert.True(result.Summary.Cost.ByPool.Single(p => p.Pool == "k80").Cost > 0);
+        },
+        ["14-hpa-and-autoscaler.yaml"] = result =>
+        {
+            var scaleUps = result.Events.Where(e => e.Reason == "ScaledUpGroup").ToList();
+            Assert.NotEmpty(scaleUps);
+            // Nothing needs a new node before the spike at 30m; the autoscaler reacts within its 10 s scan.
+            Assert.All(scaleUps, e => Assert.InRange(e.Time.TotalSeconds, 1800, 2400));
+            var ca = result.Summary.ClusterAutoscaler!;
+            var pool = Assert.Single(ca.Groups);
+            Assert.Equal((2, 8, 2, 2), (pool.Min, pool.Max, pool.StartSize, pool.EndSize));
+            Assert.InRange(pool.PeakSize, 5, 8);
+            Assert.Equal(pool.PeakSize - 2, ca.NodesRemoved);
+            // Some of the removals drained pods, which their ReplicaSet re-created elsewhere.
+            Assert.Contains(result.Events, e => e.Reason == "ScaleDown" && e.Message == "deleting pod for node scale down");
+            Assert.All(result.Events.Where(e => e.Reason == "ScaleDown" && e.Message == "node removed by cluster autoscaler"),
+                e => Assert.True(e.Time.TotalSeconds >= 5400 + 600, "no node goes before traffic falls and 10 min pass"));
+            // Latency: above the 2 s SLO while nodes are provisioned, back under it once they serve.
+            var latency = result.Services.Where(i => i.Service == "default/classifier").ToList();
+            Assert.Contains(latency, i => i.Time.TotalSeconds is > 1800 and <= 2400 && i.LatencyP95Seconds > 2);
+            Assert.All(latency.Where(i => i.Time.TotalSeconds is >= 3000 and <= 5400), i => Assert.True(i.LatencyP95Seconds < 2, $"p95 {i.LatencyP95Seconds} s at {i.Time}"));
+            Assert.Equal(40, result.Summary.Hpa.MaxReplicasSeen);
+        },
         ["15-topology-spread.yaml"] = result =>
         {
             // Zone spread (maxSkew 1) and hostname anti-affinity: one web replica per node, two per

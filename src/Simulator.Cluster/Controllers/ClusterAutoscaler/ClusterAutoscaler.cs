@@ -80,8 +80,13 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     /// <summary>Node groups (NodePools with spec.autoscaling), in the order the scenario lists them.</summary>
     internal IReadOnlyList<NodeGroup> Groups => _groups;
 
-    /// <summary>Counts so far: scale-ups, nodes asked for, nodes given up, nodes removed, failed drains.</summary>
-    public ClusterAutoscalerCounts Counts { get; private set; } = new();
+    private int _scaleUps, _nodesRequested, _nodesRegistered, _provisioningTimeouts, _nodesRemoved, _failedDrains;
+
+    /// <summary>What the autoscaler did so far; null when no NodePool has spec.autoscaling.</summary>
+    public ClusterAutoscalerSummary? Summarize() =>
+        _groups.Count == 0 ? null : new ClusterAutoscalerSummary(
+            _scaleUps, _nodesRequested, _nodesRegistered, _provisioningTimeouts, _nodesRemoved, _failedDrains,
+            _groups.Select(g => new NodeGroupSummary(g.Name, g.Min, g.Max, g.StartSize, g.PeakSize, g.TargetSize)).ToList());
 
     /// <summary>
     /// Takes the node groups from the registered pools and starts the loop; called once the
@@ -94,6 +99,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
             if (pool.Autoscaling is null || _groupByPool.ContainsKey(pool.Name)) continue;
             var group = new NodeGroup(pool);
             foreach (var node in _pools.NodesOf(pool.Name)) group.Registered.Add(node.Name);
+            group.StartSize = group.PeakSize = group.TargetSize;
             _groups.Add(group);
             _groupByPool.Add(pool.Name, group);
         }
@@ -158,7 +164,11 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     {
         GiveUpUnregistered(now);
         var plan = ScaleUp(now);
-        if (_actuator.Continue(now)) { _lastScaleDownFailure = now; Counts = Counts with { FailedDrains = Counts.FailedDrains + 1 }; }
+        if (_actuator.Continue(now))
+        {
+            _lastScaleDownFailure = now;
+            _failedDrains++;
+        }
         bool mayRemove = false;
         if (_settings.ScaleDownEnabled)
         {
@@ -200,7 +210,9 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
                 $"pod triggered scale-up: [{{{group.Name} {from}->{to} (max: {group.Max})}}]", ComponentName);
         }
         _lastScaleUp = now;
-        Counts = Counts with { ScaleUps = Counts.ScaleUps + 1, NodesRequested = Counts.NodesRequested + option.NodeCount };
+        group.PeakSize = Math.Max(group.PeakSize, group.TargetSize);
+        _scaleUps++;
+        _nodesRequested += option.NodeCount;
         return plan;
     }
 
@@ -247,7 +259,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
             group.GpusNotReady.Add(node.Name);
         }
         _store.AddNode(node);
-        Counts = Counts with { NodesRegistered = Counts.NodesRegistered + 1 };
+        _nodesRegistered++;
         if (waitForGpus)
         {
             var delay = (group.Pool.Autoscaling!.GpuReadyDelay ?? _settings.DefaultGpuReadyDelay).Sample(_provisioning);
@@ -284,7 +296,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
             }
             if (late == 0) continue;
             group.Backoff.Failed(now, _settings);
-            Counts = Counts with { ProvisioningTimeouts = Counts.ProvisioningTimeouts + late };
+            _provisioningTimeouts += late;
             _store.RecordEvent(EventType.Warning, "ScaleUpTimedOut", StatusKind, StatusName,
                 $"Nodes added to group {group.Name} failed to register within {_settings.MaxNodeProvisionTime}; the group backs off for {group.Backoff.Duration}",
                 ComponentName);
@@ -335,17 +347,6 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         }
         if (removed == 0) return;
         _lastScaleDown = now;
-        Counts = Counts with { NodesRemoved = Counts.NodesRemoved + removed };
+        _nodesRemoved += removed;
     }
-}
-
-/// <summary>What the Cluster Autoscaler did in a run.</summary>
-public sealed record ClusterAutoscalerCounts
-{
-    public int ScaleUps { get; init; }
-    public int NodesRequested { get; init; }
-    public int NodesRegistered { get; init; }
-    public int ProvisioningTimeouts { get; init; }
-    public int NodesRemoved { get; init; }
-    public int FailedDrains { get; init; }
 }

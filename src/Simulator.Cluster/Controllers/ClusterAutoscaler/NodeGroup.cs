@@ -40,6 +40,10 @@ internal sealed class NodeGroup(NodePool pool)
 
     public NodeGroupBackoff Backoff { get; } = new();
 
+    /// <summary>Target size when the autoscaler started, and the largest it has been since (for the run's summary).</summary>
+    public int StartSize { get; set; }
+    public int PeakSize { get; set; }
+
     public int TargetSize => Registered.Count + Upcoming.Count;
 
     /// <summary>Whether the pool's template has GPUs: its nodes' utilization is their GPU utilization.</summary>
