@@ -105,6 +105,8 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         }
         if (_groups.Count == 0 || _sim.IsPending(_scan)) return;
         _scan = _sim.ScheduleAfter(_settings.ScanInterval, this, null, ScanTimer);
+        // Until its first loop has looked, the cluster may hold nodes to remove or pods to help.
+        _busy = true;
         _store.Watch((IPodWatcher)this);
         foreach (var pod in _store.Pods) OnPodEvent(WatchEventType.Modified, pod);
     }

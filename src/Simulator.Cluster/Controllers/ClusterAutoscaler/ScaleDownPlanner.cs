@@ -20,11 +20,15 @@ namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
 /// </list>
 /// A node stays unneeded from the first pass that finds it so until a pass does not; it may be
 /// removed once that has lasted scale-down-unneeded-time (scale-down-unready-time for a NotReady
-/// node). Nodes on their way (GPUs not ready) and nodes being removed are not considered.
+/// node). Nodes on their way (GPUs not ready), nodes being removed and nodes annotated
+/// <c>cluster-autoscaler.kubernetes.io/scale-down-disabled: "true"</c> are not considered.
 /// </summary>
 internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache, ResourceIndex resources, DisruptionBudgets budgets,
     ClusterAutoscalerSettings settings)
 {
+    /// <summary>A node annotated with it "true" is never removed by scale-down (CA's per-node opt-out).</summary>
+    public const string ScaleDownDisabledAnnotation = "cluster-autoscaler.kubernetes.io/scale-down-disabled";
+
     private readonly SimulatedNodes _snapshot = new();
     private readonly Dictionary<string, SimTime> _unneededSince = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Pod>> _podsToMove = new(StringComparer.Ordinal);
@@ -56,6 +60,7 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
             var node = nodes[i];
             var group = groupOf(node.Name);
             if (group is null || group.BeingRemoved.Contains(node.Name) || group.GpusNotReady.Contains(node.Name)) continue;
+            if (node.Node.Metadata.Annotations.GetValueOrDefault(ScaleDownDisabledAnnotation) == "true") continue;
             if (Utilization(node, group.HasGpus) >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
             if (!TryMovePods(node, allowed, out var toMove)) continue;
             found.Add(node.Name);
