@@ -90,7 +90,7 @@ public class NodePoolAutoscalingTests
         {
             "unknown autoscaling field",
             Head + "  count: 1\n  autoscaling: {max: 2, expander: price}\n" + Template,
-            ["x.yaml:6:25: spec.autoscaling.expander: unknown field \"expander\" (known: min, max, provisioningDelay, priority)"]
+            ["x.yaml:6:25: spec.autoscaling.expander: unknown field \"expander\" (known: min, max, provisioningDelay, gpuReadyDelay, priority)"]
         },
     };
 
