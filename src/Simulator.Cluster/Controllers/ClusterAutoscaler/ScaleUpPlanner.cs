@@ -25,7 +25,7 @@ internal sealed record ScaleUpPlan(
 /// before it in this pass took), or a node already on its way (upcoming, or with GPUs not ready
 /// yet), needs no new node.</item>
 /// <item>For each node group not at its max and not backing off, the binpacking estimator: the
-/// remaining pods, in order, first-fit onto new template nodes, a new one opened when none
+/// remaining pods, largest first, first-fit onto new template nodes, a new one opened when none
 /// fits, at most max - target size of them. Every check is the scheduler's own PreFilter and
 /// Filter plugins (<see cref="PodFitChecker"/>), never a copy of the fit logic.</item>
 /// <item>The expander chain picks one option; one group grows per pass, as in CA.</item>
@@ -146,7 +146,7 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
         var newNodes = new List<NodeInfo>();
         var placed = new List<Pod>();
         long cpu = 0, memory = 0;
-        foreach (var pod in pods)
+        foreach (var pod in LargestFirst(pods, group.Pool))
         {
             if (!FitsEmpty(pod, empty, out var status))
             {
@@ -173,6 +173,22 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
         }
         if (placed.Count == 0) return null;
         return (ExpansionOption.For(group.Pool, newNodes.Count, placed.Count, cpu, memory), placed);
+    }
+
+    /// <summary>
+    /// CA's binpacking estimator orders pods by decreasing size relative to the template node
+    /// (its DecreasingPodOrderer: CPU request / node CPU + memory request / node memory), so that
+    /// big pods open nodes and small ones fill the gaps; ties keep the pending order.
+    /// </summary>
+    private static IEnumerable<Pod> LargestFirst(List<Pod> pods, NodePool pool)
+    {
+        double nodeCpu = Math.Max(1, pool.Allocatable.Get(ResourceNames.Cpu));
+        double nodeMemory = Math.Max(1, pool.Allocatable.Get(ResourceNames.Memory));
+        return pods.OrderByDescending(pod =>
+        {
+            var (cpu, memory) = PodInfo.NonZeroRequests(pod);
+            return cpu / nodeCpu + memory / nodeMemory;
+        });
     }
 
     /// <summary>Begins <paramref name="pod"/> and checks it against an empty template node; the status says why not.</summary>
