@@ -253,10 +253,16 @@ public sealed class CompareCommandTests : IDisposable
             Assert.True(File.Exists(Path.Combine(run, "summary.json")), $"{chain}/seed-{seed}");
             Assert.Contains($"\"expander\": \"{chain}\"", File.ReadAllText(Path.Combine(run, "manifest.json")), StringComparison.Ordinal);
         }
-        Assert.StartsWith("expander,metric,unit,n,", File.ReadAllLines(Path.Combine(output, "comparison.csv"))[0], StringComparison.Ordinal);
-        var rows = Rows(output);
-        Assert.All(rows.Where(r => r["expander"] == "priority,least-waste"), r => Assert.Equal(("0", "false"), (r["diff_mean"], r["significant"])));
-        Assert.All(rows.Where(r => r["expander"] == "price"), r => Assert.Equal(("2", ""), (r["n"], r["diff_mean"])));
+        var csv = File.ReadAllLines(Path.Combine(output, "comparison.csv"));
+        Assert.StartsWith("expander,metric,unit,n,", csv[0], StringComparison.Ordinal);
+        // A chain holds commas, so its CSV field is quoted.
+        var chainRows = csv.Where(l => l.StartsWith("\"priority,least-waste\",", StringComparison.Ordinal)).ToList();
+        var baselineRows = csv.Where(l => l.StartsWith("price,", StringComparison.Ordinal)).ToList();
+        Assert.Contains(chainRows, l => l.StartsWith("\"priority,least-waste\",jct_mean,s,2,", StringComparison.Ordinal));
+        Assert.Equal(csv.Length - 1, chainRows.Count + baselineRows.Count);
+        Assert.Equal(chainRows.Count, baselineRows.Count);
+        Assert.All(chainRows, l => Assert.EndsWith(",0,0,0,false", l, StringComparison.Ordinal));
+        Assert.All(baselineRows, l => Assert.EndsWith(",,,,", l, StringComparison.Ordinal));
         var md = File.ReadAllText(Path.Combine(output, "comparison.md"));
         Assert.Contains("- expanders: priority,least-waste; price (baseline: price)\n", md, StringComparison.Ordinal);
         Assert.Contains("- seeds: 1, 2 (2), the same for every expander\n", md, StringComparison.Ordinal);
