@@ -91,7 +91,8 @@ internal sealed class RerunCommand : Command
         var temporary = Path.Combine(Path.GetTempPath(), $"ksim-rerun-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            _context.Error.WriteLine($"ksim: rerunning {manifest.ScenarioName} with seed {manifest.Seed}, profile {manifest.Profile}");
+            var expander = manifest.ExpanderOverride is { } e ? $", expander {e}" : "";
+            _context.Error.WriteLine($"ksim: rerunning {manifest.ScenarioName} with seed {manifest.Seed}, profile {manifest.Profile}{expander}");
             var rerunDirectory = Path.Combine(temporary, "results");
             var (record, exitCode) = execution.RunAndWrite(scenario, manifest.EntryPath, options, _arguments, rerunDirectory, cancellationToken);
             if (record is null) return exitCode;

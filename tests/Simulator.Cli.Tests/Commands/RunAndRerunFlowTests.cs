@@ -162,6 +162,7 @@ public sealed class RunAndRerunFlowTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("\"expander\": \"priority,least-waste\"", File.ReadAllText(Path.Combine(output, "manifest.json")), StringComparison.Ordinal);
         Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains("ksim: rerunning fake with seed 5, profile default, expander priority,least-waste\n", rerun.Error, StringComparison.Ordinal);
         Assert.Equal(["priority,least-waste", "priority,least-waste"], seen);
     }
 
