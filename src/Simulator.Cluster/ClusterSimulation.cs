@@ -40,6 +40,9 @@ public sealed class ClusterSimulation : IEventHandler
     private readonly List<IHousekeeping> _housekeeping = [];
     private int _submissionsPending;
 
+    /// <summary>The options the cluster was built with (the runner's overrides applied), as its components saw them.</summary>
+    public ClusterOptions Options => _options;
+
     public ClusterSimulation(ClusterOptions options)
     {
         _options = options;

@@ -9,6 +9,9 @@ public sealed record RunOptions
     public string? Profile { get; init; }
     public SimDuration? Duration { get; init; }
 
+    /// <summary>The Cluster Autoscaler's expander chain instead of the scenario's (already checked with <see cref="Kinds.Expanders.Check"/>).</summary>
+    public string? Expander { get; init; }
+
     /// <summary>Record every scheduling attempt's decision (decisions.jsonl).</summary>
     public bool RecordDecisions { get; init; }
 

@@ -75,4 +75,7 @@ public sealed record ScenarioDefinition
 
     /// <summary>Every file the scenario was read from, to be copied into the results.</summary>
     public IReadOnlyList<string> SourceFiles { get; init; } = [];
+
+    /// <summary>The Cluster Autoscaler's flags: spec.clusterAutoscaler over CA's defaults.</summary>
+    public Cluster.Controllers.ClusterAutoscaler.ClusterAutoscalerSettings ClusterAutoscaler { get; init; } = new();
 }

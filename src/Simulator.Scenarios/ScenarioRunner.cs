@@ -26,6 +26,7 @@ public static class ScenarioRunner
             LoggerFactory = loggerFactory,
             Throughput = scenario.Throughput,
             TargetWorkload = scenario.TargetWorkload,
+            ClusterAutoscaler = options.Expander is { } expander ? scenario.ClusterAutoscaler with { Expander = expander } : scenario.ClusterAutoscaler,
         });
         foreach (var node in scenario.Nodes) cluster.AddNode(SimTime.Zero, node);
         // After the nodes: a fill counts the GPUs of the nodes registered at time 0.

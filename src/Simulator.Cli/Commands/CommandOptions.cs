@@ -84,6 +84,21 @@ internal static class CommandOptions
         },
     };
 
+    public static Option<string?> Expander() => new("--expander")
+    {
+        Description = $"Cluster Autoscaler expander chain, instead of the scenario's (comma-separated, each once, as CA's --expander): {string.Join(", ", Expanders.Known)}.",
+        HelpName = "CHAIN",
+        CustomParser = result => ExpanderChain(result.Tokens[0].Value, result.AddError),
+    };
+
+    /// <summary>The chain as given, or null after reporting why it is not a valid one.</summary>
+    public static string? ExpanderChain(string text, Action<string> addError)
+    {
+        if (Expanders.Check(text) is not { } error) return text;
+        addError("--expander: " + error);
+        return null;
+    }
+
     public static Option<string?> Out() => new("--out")
     {
         Description = "Write the results to exactly this folder, which must not exist or be empty (default: results/<scenario>/<run-id>/).",

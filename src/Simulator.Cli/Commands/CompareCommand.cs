@@ -12,8 +12,9 @@ using Simulator.Scenarios.Kinds;
 namespace Simulator.Cli.Commands;
 
 /// <summary>
-/// <c>ksim compare FILE --profiles a,b</c>: every profile with every seed, paired by seed, each
-/// headline metric as a mean with its 95 % interval and the difference to a baseline.
+/// <c>ksim compare FILE --profiles a,b</c> or <c>--expander CHAIN --expander CHAIN</c>: every variant
+/// (<see cref="ComparisonVariant"/>) with every seed, paired by seed, each headline metric as a mean
+/// with its 95 % interval and the difference to a baseline.
 /// </summary>
 internal sealed class CompareCommand : Command
 {
@@ -22,11 +23,12 @@ internal sealed class CompareCommand : Command
 
     private const string Text = """
         Run a scenario under several scheduler profiles and seeds and compare them.
+        Instead of --profiles, --expander (repeated) compares Cluster Autoscaler expander chains.
         Seeds are the scenario's seed, +1, ..., +N-1, the same for every profile, so every profile sees the
         same arrivals and failures and runs are compared seed by seed. Each headline metric that applies to
         the scenario is reported as mean +/- 95 % confidence interval (Student t), with the mean per-seed
         difference to the baseline and its interval (significant when it excludes 0). Writes
-        comparison.md, comparison.csv and every run's results (<profile>/seed-<n>/) to
+        comparison.md, comparison.csv and every run's results (<profile or chain>/seed-<n>/) to
         results/<scenario>/compare-<UTC start>/ or --out DIR, and prints the tables.
         """;
 
@@ -39,13 +41,21 @@ internal sealed class CompareCommand : Command
     {
         Description = $"The scheduler profiles to compare, comma-separated, each once: {string.Join(", ", SchedulerProfiles.Known)}.",
         HelpName = "A,B,...",
-        Required = true,
         CustomParser = result => ParseProfiles(result.Tokens[0].Value, result.AddError),
+    };
+
+    // Repeated rather than comma-separated: a chain is itself a comma-separated list.
+    private readonly Option<IReadOnlyList<string>> _expanders = new("--expander")
+    {
+        Description = $"Instead of --profiles: a Cluster Autoscaler expander chain to compare, as CA's --expander; repeat the option for each chain ({string.Join(", ", Expanders.Known)}).",
+        HelpName = "CHAIN",
+        Arity = ArgumentArity.OneOrMore,
+        CustomParser = result => ParseExpanders([.. result.Tokens.Select(t => t.Value)], result.AddError),
     };
 
     private readonly Option<int> _seeds = new("--seeds")
     {
-        Description = "How many seeds each profile runs with.",
+        Description = "How many seeds each profile or chain runs with.",
         HelpName = "N",
         DefaultValueFactory = _ => DefaultSeeds,
         CustomParser = result => PositiveInteger("--seeds", result.Tokens[0].Value, result.AddError),
@@ -53,7 +63,7 @@ internal sealed class CompareCommand : Command
 
     private readonly Option<string?> _baseline = new("--baseline")
     {
-        Description = "The profile the others are compared with (default: the first of --profiles).",
+        Description = "The profile or expander chain the others are compared with (default: the first given).",
         HelpName = "NAME",
     };
 
@@ -81,22 +91,42 @@ internal sealed class CompareCommand : Command
         _arguments = arguments;
         Add(_file);
         Add(_profiles);
+        Add(_expanders);
         Add(_seeds);
         Add(_baseline);
         Add(_parallel);
         Add(_duration);
         Add(_out);
+        Validators.Add(OneAxis);
         SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(parseResult, cancellationToken)));
     }
+
+    /// <summary>A comparison varies one thing, so exactly one of --profiles and --expander is given.</summary>
+    private void OneAxis(System.CommandLine.Parsing.CommandResult result)
+    {
+        bool profiles = result.GetResult(_profiles) is not null, expanders = result.GetResult(_expanders) is not null;
+        if (profiles && expanders)
+            result.AddError("--profiles and --expander cannot be combined: a comparison varies one thing; give one of them");
+        else if (!profiles && !expanders)
+            result.AddError("nothing to compare: give --profiles A,B,... (scheduler profiles) or --expander CHAIN, repeated (Cluster Autoscaler expander chains)");
+    }
+
+    /// <summary>The variants to run, what they differ by, and the option that listed them.</summary>
+    private (IReadOnlyList<ComparisonVariant> Variants, string Axis, string Option) Variants(ParseResult parseResult, RunOptions common) =>
+        parseResult.GetResult(_expanders) is not null
+            ? ([.. parseResult.GetValue(_expanders)!.Select(chain => ComparisonVariant.Expander(chain, common))], "expander", "--expander")
+            : ([.. parseResult.GetValue(_profiles)!.Select(profile => ComparisonVariant.Profile(profile, common))], "profile", "--profiles");
 
     private int Execute(ParseResult parseResult, CancellationToken cancellationToken)
     {
         var file = parseResult.GetValue(_file)!;
-        var profiles = parseResult.GetValue(_profiles)!;
-        var baseline = parseResult.GetValue(_baseline) ?? profiles[0];
-        if (!profiles.Contains(baseline, StringComparer.Ordinal))
+        var common = new RunOptions { Duration = parseResult.GetValue(_duration) };
+        var (variants, axis, option) = Variants(parseResult, common);
+        IReadOnlyList<string> names = [.. variants.Select(v => v.Name)];
+        var baseline = parseResult.GetValue(_baseline) ?? names[0];
+        if (!names.Contains(baseline, StringComparer.Ordinal))
         {
-            _context.Error.WriteLine($"ksim: --baseline: \"{baseline}\" is not one of --profiles ({string.Join(", ", profiles)}){Closest(baseline, profiles)}");
+            _context.Error.WriteLine($"ksim: --baseline: \"{baseline}\" is not one of {option} ({ComparisonResult.JoinNames(names)}){Closest(baseline, names)}");
             return ExitCodes.BadInput;
         }
         var outOption = parseResult.GetValue(_out);
@@ -112,8 +142,8 @@ internal sealed class CompareCommand : Command
         var execution = new ScenarioExecution(_context, loggers, logLevel);
         var scenario = execution.Load(file, "nothing was run");
         if (scenario is null) return ExitCodes.BadInput;
-        foreach (var profile in profiles)
-            if (execution.ProfileConflicts(scenario, "--profiles", profile)) return ExitCodes.BadInput;
+        foreach (var variant in variants)
+            if (execution.ProfileConflicts(scenario, "--profiles", variant.Options.Profile)) return ExitCodes.BadInput;
 
         var seeds = Seeds(scenario.Seed, parseResult.GetValue(_seeds));
         var started = _context.Clock.GetUtcNow();
@@ -121,7 +151,6 @@ internal sealed class CompareCommand : Command
             ? _context.FullPath(outOption)
             : ResultsLocation.DefaultCompareDirectory(
                 Path.Combine(_context.WorkingDirectory, ResultsLocation.DefaultRoot), scenario.Name, started.UtcDateTime);
-        var common = new RunOptions { Duration = parseResult.GetValue(_duration) };
         var runs = new ComparisonRuns(_context, loggers, logLevel);
         var metrics = HeadlineMetrics.All;
 
@@ -131,8 +160,8 @@ internal sealed class CompareCommand : Command
         try
         {
             Directory.CreateDirectory(temp);
-            var values = runs.RunAll(file, profiles, seeds, common, metrics, parseResult.GetValue(_parallel), temp, _arguments, cancellationToken);
-            var comparison = PairedComparison.Compare(scenario.Name, seeds, profiles, baseline, metrics, values);
+            var values = runs.RunAll(file, variants, seeds, metrics, parseResult.GetValue(_parallel), temp, _arguments, cancellationToken);
+            var comparison = PairedComparison.Compare(scenario.Name, seeds, names, baseline, metrics, values) with { Axis = axis };
             ComparisonFiles.Write(temp, comparison);
             if (Directory.Exists(directory)) Directory.Delete(directory);
             Directory.Move(temp, directory);
@@ -140,7 +169,7 @@ internal sealed class CompareCommand : Command
             _context.Out.WriteLine();
             var wall = _context.Clock.GetUtcNow() - started;
             _context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{profiles.Count * seeds.Count} runs in {wall.TotalSeconds:F1} s; results: {_context.Display(directory)}"));
+                $"{variants.Count * seeds.Count} runs in {wall.TotalSeconds:F1} s; results: {_context.Display(directory)}"));
             return ExitCodes.Ok;
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && IsCancellation(e))
@@ -186,6 +215,28 @@ internal sealed class CompareCommand : Command
             return [];
         }
         return names;
+    }
+
+    /// <summary>
+    /// Each chain checked as <c>ksim run --expander</c> checks it, and written with its names
+    /// trimmed, so that "price, priority" and "price,priority" are one variant with one folder.
+    /// </summary>
+    internal static IReadOnlyList<string> ParseExpanders(IReadOnlyList<string> chains, Action<string> addError)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var text in chains)
+        {
+            if (CommandOptions.ExpanderChain(text, addError) is null) return [];
+            var chain = string.Join(',', text.Split(',', StringSplitOptions.TrimEntries));
+            if (!seen.Add(chain))
+            {
+                addError($"--expander: \"{chain}\" is given twice; each chain is run once per seed");
+                return [];
+            }
+            result.Add(chain);
+        }
+        return result;
     }
 
     private static int PositiveInteger(string option, string text, Action<string> addError)

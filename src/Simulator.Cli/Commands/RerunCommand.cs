@@ -18,7 +18,7 @@ internal sealed class RerunCommand : Command
     private const string Text = """
         Repeat a recorded run and check that it gives byte-identical results.
         Reads RESULTS_DIR/manifest.json, runs the copy of the scenario in RESULTS_DIR/scenario/ with the
-        same seed, profile and options into a temporary folder, and compares every file except
+        same seed, profile and options (--duration, --expander) into a temporary folder, and compares every file except
         manifest.json. Exit code 0 when identical, 1 when a file differs (the first difference is shown),
         2 when RESULTS_DIR is not a ksim results folder.
         """;
@@ -64,6 +64,11 @@ internal sealed class RerunCommand : Command
             }
             duration = parsed;
         }
+        if (manifest.ExpanderOverride is { } chain && Expanders.Check(chain) is { } expanderError)
+        {
+            _context.Error.WriteLine($"ksim: {_context.Display(directory)}/manifest.json: options.expander: {expanderError}");
+            return ExitCodes.BadInput;
+        }
 
         var logLevel = parseResult.GetValue(_logLevel) ?? CommandOptions.DefaultLogLevel;
         using var loggers = KsimLogging.CreateFactory(logLevel);
@@ -79,14 +84,15 @@ internal sealed class RerunCommand : Command
 
         var options = new RunOptions
         {
-            Seed = manifest.Seed, Profile = manifest.Profile, Duration = duration,
+            Seed = manifest.Seed, Profile = manifest.Profile, Duration = duration, Expander = manifest.ExpanderOverride,
             // A run made with --record-decisions is rerun with it, so that decisions.jsonl is compared too.
             RecordDecisions = File.Exists(Path.Combine(directory, DecisionsJsonl.FileName)),
         };
         var temporary = Path.Combine(Path.GetTempPath(), $"ksim-rerun-{Environment.ProcessId}-{Guid.NewGuid():N}");
         try
         {
-            _context.Error.WriteLine($"ksim: rerunning {manifest.ScenarioName} with seed {manifest.Seed}, profile {manifest.Profile}");
+            var expander = manifest.ExpanderOverride is { } e ? $", expander {e}" : "";
+            _context.Error.WriteLine($"ksim: rerunning {manifest.ScenarioName} with seed {manifest.Seed}, profile {manifest.Profile}{expander}");
             var rerunDirectory = Path.Combine(temporary, "results");
             var (record, exitCode) = execution.RunAndWrite(scenario, manifest.EntryPath, options, _arguments, rerunDirectory, cancellationToken);
             if (record is null) return exitCode;

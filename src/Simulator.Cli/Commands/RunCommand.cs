@@ -31,6 +31,7 @@ internal sealed class RunCommand : Command
     private readonly Option<string?> _profile = CommandOptions.Profile();
     private readonly Option<SimDuration?> _duration = CommandOptions.Duration();
     private readonly Option<string?> _out = CommandOptions.Out();
+    private readonly Option<string?> _expander = CommandOptions.Expander();
     private readonly Option<bool> _recordDecisions = new("--record-decisions")
     {
         Description = "Also write decisions.jsonl: every scheduling attempt's filter verdicts, scores, chosen node, failure message and preemption.",
@@ -48,6 +49,7 @@ internal sealed class RunCommand : Command
         Add(_duration);
         Add(_out);
         Add(_recordDecisions);
+        Add(_expander);
         SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(parseResult, cancellationToken)));
     }
 
@@ -80,6 +82,7 @@ internal sealed class RunCommand : Command
             Profile = parseResult.GetValue(_profile),
             Duration = parseResult.GetValue(_duration),
             RecordDecisions = parseResult.GetValue(_recordDecisions),
+            Expander = parseResult.GetValue(_expander),
         };
         var outputDirectory = outOption is not null
             ? _context.FullPath(outOption)

@@ -6,32 +6,32 @@ using Simulator.Scenarios;
 namespace Simulator.Cli.Execution;
 
 /// <summary>
-/// Runs every profile with every seed, in parallel across runs (one run is single-threaded and
+/// Runs every variant (<see cref="ComparisonVariant"/>) with every seed, in parallel across runs (one run is single-threaded and
 /// shares nothing mutable with another), writes each run's results folder to
-/// <c>&lt;directory&gt;/&lt;profile&gt;/seed-&lt;n&gt;/</c> and keeps only its headline metric values.
+/// <c>&lt;directory&gt;/&lt;variant&gt;/seed-&lt;n&gt;/</c> and keeps only its headline metric values.
 /// Each run loads the scenario afresh: a run mutates the objects it was given (pods and nodes go
 /// into its store as they are), so one loaded scenario cannot be shared. Values land in a slot
-/// fixed by (profile, seed), never by completion order, so the comparison does not depend on
+/// fixed by (variant, seed), never by completion order, so the comparison does not depend on
 /// --parallel or on timing.
 /// </summary>
 internal sealed class ComparisonRuns(CliContext context, ILoggerFactory loggers, LogLevel logLevel)
 {
-    /// <returns><c>values[profile][seed][metric]</c>, null where the metric did not apply.</returns>
+    /// <returns><c>values[variant][seed][metric]</c>, null where the metric did not apply.</returns>
     /// <exception cref="OperationCanceledException">Interrupted: not every run finished.</exception>
     public IReadOnlyList<IReadOnlyList<IReadOnlyList<double?>>> RunAll(
-        string scenarioPath, IReadOnlyList<string> profiles, IReadOnlyList<ulong> seeds, RunOptions common,
+        string scenarioPath, IReadOnlyList<ComparisonVariant> variants, IReadOnlyList<ulong> seeds,
         IReadOnlyList<HeadlineMetric> metrics, int parallel, string directory, IReadOnlyList<string> arguments,
         CancellationToken cancellationToken)
     {
-        var values = new double?[profiles.Count][][];
-        for (int p = 0; p < profiles.Count; p++) values[p] = new double?[seeds.Count][];
-        var progress = new CompareProgress(context, profiles.Count * seeds.Count);
+        var values = new double?[variants.Count][][];
+        for (int v = 0; v < variants.Count; v++) values[v] = new double?[seeds.Count][];
+        var progress = new CompareProgress(context, variants.Count * seeds.Count);
         var execution = new ScenarioExecution(context, loggers, logLevel);
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = cancellationToken };
-        Parallel.For(0, profiles.Count * seeds.Count, options, i =>
+        Parallel.For(0, variants.Count * seeds.Count, options, i =>
         {
-            int p = i / seeds.Count, s = i % seeds.Count;
-            var runOptions = common with { Profile = profiles[p], Seed = seeds[s] };
+            int v = i / seeds.Count, s = i % seeds.Count;
+            var runOptions = variants[v].Options with { Seed = seeds[s] };
             var started = context.Clock.GetUtcNow();
             var loaded = context.LoadScenario(context.LoaderPath(scenarioPath));
             // Loaded once already before any run: failing now means the file changed underneath.
@@ -39,15 +39,15 @@ internal sealed class ComparisonRuns(CliContext context, ILoggerFactory loggers,
             var result = context.RunScenario(scenario, runOptions, null, cancellationToken, loggers);
             cancellationToken.ThrowIfCancellationRequested();
             var record = execution.Record(scenario, scenarioPath, runOptions, arguments, result, started);
-            ResultsWriter.Write(RunDirectory(directory, profiles[p], seeds[s]), record);
+            ResultsWriter.Write(RunDirectory(directory, variants[v].Name, seeds[s]), record);
             var row = new double?[metrics.Count];
             for (int m = 0; m < metrics.Count; m++) row[m] = metrics[m].Extract(result);
-            values[p][s] = row;
+            values[v][s] = row;
             progress.RunDone();
         });
         return values;
     }
 
-    public static string RunDirectory(string directory, string profile, ulong seed) =>
-        Path.Combine(directory, profile, "seed-" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    public static string RunDirectory(string directory, string variant, ulong seed) =>
+        Path.Combine(directory, variant, "seed-" + seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

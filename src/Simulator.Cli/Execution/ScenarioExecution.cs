@@ -116,6 +116,7 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
             SeedOverride = options.Seed,
             ProfileOverride = options.Profile,
             DurationOverride = options.Duration?.ToString(),
+            ExpanderOverride = options.Expander,
             KsimVersion = BuildInfo.KsimVersion,
             GitCommit = commit,
             GitDirty = dirty,

@@ -12,12 +12,13 @@ public static class ComparisonCsv
 {
     public const string FileName = "comparison.csv";
 
+    /// <summary>After the first column, which is the comparison's axis ("profile" or "expander").</summary>
     private static readonly string[] Header =
-        ["profile", "metric", "unit", "n", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high", "significant"];
+        ["metric", "unit", "n", "mean", "ci_low", "ci_high", "diff_mean", "diff_ci_low", "diff_ci_high", "significant"];
 
     public static void Write(TextWriter writer, ComparisonResult comparison)
     {
-        Csv.WriteRow(writer, Header);
+        Csv.WriteRow(writer, [comparison.Axis, .. Header]);
         foreach (var metric in comparison.Metrics)
         {
             foreach (var p in metric.Profiles)

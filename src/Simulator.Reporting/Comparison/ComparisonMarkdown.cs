@@ -15,10 +15,10 @@ public static class ComparisonMarkdown
     {
         writer.WriteLine($"# Comparison: {c.ScenarioName}");
         writer.WriteLine();
-        writer.WriteLine($"- profiles: {string.Join(", ", c.Profiles)} (baseline: {c.Baseline})");
-        writer.WriteLine($"- seeds: {SeedsText(c.Seeds)}, the same for every profile");
+        writer.WriteLine($"- {c.Axis}s: {ComparisonResult.JoinNames(c.Profiles)} (baseline: {c.Baseline})");
+        writer.WriteLine($"- seeds: {SeedsText(c.Seeds)}, the same for every {c.Axis}");
         writer.WriteLine("- each value: mean over the seeds +/- the half-width of its 95 % Student t interval;");
-        writer.WriteLine($"  vs {c.Baseline}: the mean per-seed difference (profile minus baseline) and its 95 % interval");
+        writer.WriteLine($"  vs {c.Baseline}: the mean per-seed difference ({c.Axis} minus baseline) and its 95 % interval");
         foreach (var metric in c.Metrics)
         {
             var m = metric.Metric;
@@ -28,7 +28,7 @@ public static class ComparisonMarkdown
             writer.WriteLine();
             writer.WriteLine(char.ToUpperInvariant(m.Description[0]) + m.Description[1..] + ".");
             writer.WriteLine();
-            writer.WriteLine($"| profile | n | mean | 95 % CI | vs {c.Baseline} | 95 % CI of difference | verdict |");
+            writer.WriteLine($"| {c.Axis} | n | mean | 95 % CI | vs {c.Baseline} | 95 % CI of difference | verdict |");
             writer.WriteLine("|---|---:|---:|---|---:|---|---|");
             foreach (var p in metric.BestFirst())
             {

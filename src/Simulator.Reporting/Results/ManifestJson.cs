@@ -12,7 +12,7 @@ namespace Simulator.Reporting.Results;
 /// { "format": "ksim-results/1",
 ///   "scenario": { "name", "source", "entry", "files": [ { "path", "bytes", "sha256" } ] },
 ///   "seed", "profile",
-///   "options": { "arguments": [...], "seed", "profile", "duration" },
+///   "options": { "arguments": [...], "seed", "profile", "duration", "expander" },
 ///   "ksim": { "version", "commit", "dirty" },
 ///   "runtime": { "dotnet", "os", "architecture" },
 ///   "packages": { "&lt;name&gt;": "&lt;version&gt;", ... },
@@ -58,6 +58,7 @@ internal static class ManifestJson
             if (p.SeedOverride is { } seed) w.WriteNumber("seed", seed); else w.WriteNull("seed");
             w.WriteString("profile", p.ProfileOverride);
             w.WriteString("duration", p.DurationOverride);
+            w.WriteString("expander", p.ExpanderOverride);
             w.WriteEndObject();
 
             w.WriteStartObject("ksim");

@@ -10,7 +10,8 @@ public sealed record ResultsManifest(
     string Profile,
     string? DurationOverride,
     IReadOnlyList<string> Arguments,
-    bool Partial)
+    bool Partial,
+    string? ExpanderOverride = null)
 {
     /// <summary>
     /// Reads <paramref name="resultsDirectory"/>/manifest.json. Fails with a reason when the folder
@@ -57,7 +58,9 @@ public sealed record ResultsManifest(
                 root.GetProperty("profile").GetString()!,
                 options.GetProperty("duration").GetString(),
                 [.. options.GetProperty("arguments").EnumerateArray().Select(a => a.GetString()!)],
-                summary.RootElement.GetProperty("partial").GetBoolean());
+                summary.RootElement.GetProperty("partial").GetBoolean(),
+                // Absent from manifests written before --expander existed: those runs used the scenario's.
+                options.TryGetProperty("expander", out var expander) ? expander.GetString() : null);
             error = "";
             return true;
         }

@@ -39,6 +39,9 @@ public sealed record RunProvenance
     /// <summary>The <c>--duration</c> value in Go syntax, or null when the scenario's applied.</summary>
     public string? DurationOverride { get; init; }
 
+    /// <summary>The <c>--expander</c> chain, or null when the scenario's applied.</summary>
+    public string? ExpanderOverride { get; init; }
+
     public required string KsimVersion { get; init; }
     public required string GitCommit { get; init; }
 

@@ -48,6 +48,10 @@ internal static class NodePoolReader
         var autoscaling = NodePoolAutoscalingReader.Read(spec.Child("autoscaling"), countField, count, errors);
         if (errors.Count > before || resources is not { } r || count is not { } n || pool is null) return;
         var slice = TpuSliceRules.Read(labels, templateMetadata.Child("labels"), r.Capacity, n, countField, errors);
+        // A multi-host slice exists only whole (its hosts share one ICI topology), so the Cluster
+        // Autoscaler's unit of one node per step cannot add or remove part of it.
+        if (slice is not null && autoscaling is not null)
+            errors.At(spec.Child("autoscaling"), $"a multi-host TPU slice pool (topology \"{slice.Topology}\", {slice.Chips} chips on {n} hosts) is created and removed only as a whole slice, so it cannot be autoscaled node by node; remove spec.autoscaling");
         if (errors.Count > before) return;
         if (!context.HasRoomForNodes(n, countField)) return;
 

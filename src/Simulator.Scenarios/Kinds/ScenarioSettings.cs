@@ -19,4 +19,7 @@ internal sealed record ScenarioSettings
 
     /// <summary>The ThroughputTable section: Gavel's table with the scenario's rows; null: Gavel's alone.</summary>
     public Cluster.Workloads.Training.ThroughputTable? Throughput { get; init; }
+
+    /// <summary>spec.clusterAutoscaler over CA's defaults; null: the defaults.</summary>
+    public Cluster.Controllers.ClusterAutoscaler.ClusterAutoscalerSettings? ClusterAutoscaler { get; init; }
 }

@@ -7,8 +7,8 @@ namespace Simulator.Scenarios.Kinds;
 
 /// <summary>
 /// <c>ksim.dev/v1alpha1 Scenario</c>: the run's name, seed, duration, scheduler profile, kubelet
-/// timing, scripted timeline, random fault models and the throughput table's extra rows
-/// (<see cref="ThroughputTableReader"/>). Read after every other document, because
+/// timing, scripted timeline, random fault models, the throughput table's extra rows
+/// (<see cref="ThroughputTableReader"/>) and the Cluster Autoscaler's flags (<see cref="ClusterAutoscalerReader"/>). Read after every other document, because
 /// the timeline names nodes and pools that those define.
 /// </summary>
 internal static class ScenarioSettingsReader
@@ -21,7 +21,7 @@ internal static class ScenarioSettingsReader
         if (name is not null) KubernetesNames.Check(nameField, name, NameRule.Subdomain, errors);
 
         var spec = root.Child("spec");
-        FieldValues.CheckFields(spec, errors, "description", "seed", "duration", "profile", "metricsInterval", "kubelet", "timeline", "faults", "throughputTable");
+        FieldValues.CheckFields(spec, errors, "description", "seed", "duration", "profile", "metricsInterval", "kubelet", "timeline", "faults", "throughputTable", "clusterAutoscaler");
         var profileField = spec.Child("profile");
         var profile = FieldValues.String(profileField, errors);
         if (profile is not null && !SchedulerProfiles.IsKnown(profile, context.SchedulerConfiguration))
@@ -49,6 +49,7 @@ internal static class ScenarioSettingsReader
             Timeline = TimelineReader.Read(spec.Child("timeline"), context),
             FaultModels = FaultModelReader.Read(spec.Child("faults"), errors),
             Throughput = ThroughputTableReader.Read(spec.Child("throughputTable"), context),
+            ClusterAutoscaler = ClusterAutoscalerReader.Read(spec.Child("clusterAutoscaler"), errors),
         }, root.Child("kind"));
     }
 }

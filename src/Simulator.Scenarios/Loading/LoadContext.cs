@@ -235,6 +235,7 @@ internal sealed class LoadContext(string defaultName, ScenarioErrors errors)
             // FGD's target workload: the trace's pod list as written (not shuffled, no copies).
             TargetWorkload = _traceReplay is { } trace ? Cluster.Scheduling.Fragmentation.TargetWorkload.FromPods(trace.Pods.Select(p => p.Shape), trace.TargetWorkloadPercent / 100.0) : null,
             SourceFiles = [.. _files, .. _dataFiles],
+            ClusterAutoscaler = s.ClusterAutoscaler ?? defaults.ClusterAutoscaler,
         };
     }
 }

@@ -106,7 +106,13 @@ public sealed class CompareCommandTests : IDisposable
     [InlineData("--parallel: expected a whole number of at least 1, got \"all\"", "--profiles", "default,spread", "--parallel", "all")]
     [InlineData("--baseline: \"bin-packing\" is not one of --profiles (default, spread)", "--profiles", "default,spread", "--baseline", "bin-packing")]
     [InlineData("--baseline: \"Spread\" is not one of --profiles (default, spread); did you mean \"spread\"?", "--profiles", "default,spread", "--baseline", "Spread")]
-    [InlineData("Option '--profiles' is required.")]
+    [InlineData("nothing to compare: give --profiles A,B,... (scheduler profiles) or --expander CHAIN, repeated (Cluster Autoscaler expander chains)")]
+    [InlineData("--profiles and --expander cannot be combined: a comparison varies one thing; give one of them", "--profiles", "default,spread", "--expander", "price")]
+    [InlineData("--expander: unknown expander \"bogus\" (known: least-nodes, least-waste, most-pods, price, priority, random)", "--expander", "price", "--expander", "bogus")]
+    [InlineData("--expander: unknown expander \"pricee\" (known: least-nodes, least-waste, most-pods, price, priority, random); did you mean \"price\"?", "--expander", "priority,pricee")]
+    [InlineData("--expander: expander \"price\" is given more than once", "--expander", "price,price")]
+    [InlineData("--expander: \"price,priority\" is given twice; each chain is run once per seed", "--expander", "price,priority", "--expander", "price, priority")]
+    [InlineData("--baseline: \"random\" is not one of --expander (priority,least-waste; price)", "--expander", "priority,least-waste", "--expander", "price", "--baseline", "random")]
     public async Task Bad_options_exit_2_and_write_nothing(string expected, params string[] options)
     {
         var (outcome, output) = await CompareAsync(OneNode, options);
@@ -230,5 +236,51 @@ public sealed class CompareCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(folder, "spread", "seed-1", "summary.json")));
         // One seed: a mean without an interval.
         Assert.All(Rows(folder), r => Assert.Equal(("1", "", ""), (r["n"], r["ci_low"], r["ci_high"])));
+    }
+
+    [Fact]
+    public async Task Expander_chains_are_compared_as_variants_with_a_folder_each_and_an_expander_column()
+    {
+        // No pool has spec.autoscaling, so the chains cannot differ: every difference is exactly 0.
+        var (outcome, output) = await CompareAsync(OneNode,
+            "--expander", "priority,least-waste", "--expander", "price", "--seeds", "2", "--baseline", "price");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        foreach (var chain in new[] { "priority,least-waste", "price" })
+        foreach (var seed in new[] { 1, 2 })
+        {
+            var run = Path.Combine(output, chain, $"seed-{seed}");
+            Assert.True(File.Exists(Path.Combine(run, "summary.json")), $"{chain}/seed-{seed}");
+            Assert.Contains($"\"expander\": \"{chain}\"", File.ReadAllText(Path.Combine(run, "manifest.json")), StringComparison.Ordinal);
+        }
+        var csv = File.ReadAllLines(Path.Combine(output, "comparison.csv"));
+        Assert.StartsWith("expander,metric,unit,n,", csv[0], StringComparison.Ordinal);
+        // A chain holds commas, so its CSV field is quoted.
+        var chainRows = csv.Where(l => l.StartsWith("\"priority,least-waste\",", StringComparison.Ordinal)).ToList();
+        var baselineRows = csv.Where(l => l.StartsWith("price,", StringComparison.Ordinal)).ToList();
+        Assert.Contains(chainRows, l => l.StartsWith("\"priority,least-waste\",jct_mean,s,2,", StringComparison.Ordinal));
+        Assert.Equal(csv.Length - 1, chainRows.Count + baselineRows.Count);
+        Assert.Equal(chainRows.Count, baselineRows.Count);
+        Assert.All(chainRows, l => Assert.EndsWith(",0,0,0,false", l, StringComparison.Ordinal));
+        Assert.All(baselineRows, l => Assert.EndsWith(",,,,", l, StringComparison.Ordinal));
+        var md = File.ReadAllText(Path.Combine(output, "comparison.md"));
+        Assert.Contains("- expanders: priority,least-waste; price (baseline: price)\n", md, StringComparison.Ordinal);
+        Assert.Contains("- seeds: 1, 2 (2), the same for every expander\n", md, StringComparison.Ordinal);
+        Assert.Contains("| expander | n | mean | 95 % CI | vs price |", md, StringComparison.Ordinal);
+        Assert.DoesNotContain("profile", md, StringComparison.Ordinal);
+        Assert.Contains("4 runs in ", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_comparison_still_heads_its_tables_with_profile()
+    {
+        var (outcome, output) = await CompareAsync(OneNode, "--profiles", "default,spread", "--seeds", "1");
+
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.StartsWith("profile,metric,unit,n,", File.ReadAllLines(Path.Combine(output, "comparison.csv"))[0], StringComparison.Ordinal);
+        var md = File.ReadAllText(Path.Combine(output, "comparison.md"));
+        Assert.Contains("- profiles: default, spread (baseline: default)\n", md, StringComparison.Ordinal);
+        Assert.Contains("| profile | n | mean | 95 % CI | vs default |", md, StringComparison.Ordinal);
+        Assert.Contains("\"expander\": null", File.ReadAllText(Path.Combine(output, "spread", "seed-1", "manifest.json")), StringComparison.Ordinal);
     }
 }

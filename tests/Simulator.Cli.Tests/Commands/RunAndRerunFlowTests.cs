@@ -149,4 +149,48 @@ public sealed class RunAndRerunFlowTests : IDisposable
         Assert.Equal(0, outcome.ExitCode);
         Assert.Equal($"{file}: ok (0 nodes, 0 pods)\n", outcome.Out);
     }
+
+    [Fact]
+    public async Task The_expander_reaches_the_run_is_recorded_in_the_manifest_and_rerun_repeats_it()
+    {
+        var seen = new List<string?>();
+        _cli.Runner = (s, o, p, c, l) => { seen.Add(o.Expander); return FakeScenarios.Run(s, o, p, c, l); };
+
+        var (outcome, output) = await _cli.RunToTempOutAsync(Scenario(), "--expander", "priority,least-waste");
+        var rerun = await _cli.RunAsync("rerun", output);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains("\"expander\": \"priority,least-waste\"", File.ReadAllText(Path.Combine(output, "manifest.json")), StringComparison.Ordinal);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Contains("ksim: rerunning fake with seed 5, profile default, expander priority,least-waste\n", rerun.Error, StringComparison.Ordinal);
+        Assert.Equal(["priority,least-waste", "priority,least-waste"], seen);
+    }
+
+    [Fact]
+    public async Task Without_expander_the_manifest_records_none_and_rerun_uses_the_scenarios()
+    {
+        var seen = new List<string?>();
+        _cli.Runner = (s, o, p, c, l) => { seen.Add(o.Expander); return FakeScenarios.Run(s, o, p, c, l); };
+
+        var (_, output) = await _cli.RunToTempOutAsync(Scenario());
+        var rerun = await _cli.RunAsync("rerun", output);
+
+        Assert.Contains("\"expander\": null", File.ReadAllText(Path.Combine(output, "manifest.json")), StringComparison.Ordinal);
+        Assert.Equal(0, rerun.ExitCode);
+        Assert.Equal([null, null], seen);
+    }
+
+    [Fact]
+    public async Task A_manifest_with_a_bad_expander_exits_2_naming_it()
+    {
+        var (_, output) = await _cli.RunToTempOutAsync(Scenario(), "--expander", "price");
+        var manifest = Path.Combine(output, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"expander\": \"price\"", "\"expander\": \"pricey\"", StringComparison.Ordinal));
+
+        var outcome = await _cli.RunAsync("rerun", output);
+
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.Contains("manifest.json: options.expander: unknown expander \"pricey\"", outcome.Error, StringComparison.Ordinal);
+        Assert.Contains("did you mean \"price\"?", outcome.Error, StringComparison.Ordinal);
+    }
 }

@@ -37,6 +37,10 @@ public sealed class RunCommandTests : IDisposable
     [InlineData("--seed", "-5", "--seed: expected a whole number")]
     [InlineData("--seed", "lots", "--seed: expected a whole number")]
     [InlineData("--profile", "fastest", "--profile: unknown scheduler profile \"fastest\" (known: bin-packing, default, dot-product, fastest-accelerator, fgd, gang, gpu-best-fit, gpu-clustering, gpu-packing, random, spread)")]
+    [InlineData("--expander", "bogus", "--expander: unknown expander \"bogus\" (known: least-nodes, least-waste, most-pods, price, priority, random)")]
+    [InlineData("--expander", "priority,least-wast", "--expander: unknown expander \"least-wast\" (known: least-nodes, least-waste, most-pods, price, priority, random); did you mean \"least-waste\"?")]
+    [InlineData("--expander", "price,price", "--expander: expander \"price\" is given more than once; each expander may be used once")]
+    [InlineData("--expander", "price,", "--expander: empty expander name in \"price,\"")]
     public async Task Bad_option_values_exit_2_before_anything_runs(string option, string value, string expected)
     {
         var file = _cli.WriteFile("s.yaml", "kind: Scenario\n");

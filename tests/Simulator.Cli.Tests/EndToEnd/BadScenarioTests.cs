@@ -42,6 +42,13 @@ public sealed class BadScenarioTests : IDisposable
     [InlineData("gang-min-member-zero.yaml", "10:14: spec.minMember: must be greater than or equal to 1, got \"0\"")]
     [InlineData("gang-podgroup-unknown-field.yaml", "6:3: spec.scheduleTimeout: unknown field \"scheduleTimeout\" (known: minMember, scheduleTimeoutSeconds, minResources)")]
     [InlineData("tpu-slice-node-count.yaml", "5:10: spec.count: must be 2 for a multi-host TPU slice: topology \"2x4\" is 8 chips at 4 per host (capacity google.com/tpu), got 3")]
+    [InlineData("ca-unknown-expander.yaml", "7:15: spec.clusterAutoscaler.expander: unknown expander \"least-wast\" (known: least-nodes, least-waste, most-pods, price, priority, random); did you mean \"least-waste\"?")]
+    [InlineData("ca-repeated-expander.yaml", "7:15: spec.clusterAutoscaler.expander: expander \"price\" is given more than once; each expander may be used once")]
+    [InlineData("ca-threshold-above-1.yaml", "7:36: spec.clusterAutoscaler.scaleDownUtilizationThreshold: must be between 0 and 1, got \"1.5\"")]
+    [InlineData("ca-negative-duration.yaml", "7:28: spec.clusterAutoscaler.scaleDownUnneededTime: must not be negative, got \"-10m\"")]
+    [InlineData("ca-parallelism-zero.yaml", "7:26: spec.clusterAutoscaler.maxDrainParallelism: must be between 1 and 2147483647, got \"0\"")]
+    [InlineData("ca-unknown-field.yaml", "7:5: spec.clusterAutoscaler.scale-down-unneeded-time: unknown field \"scale-down-unneeded-time\"; did you mean \"scaleDownUnneededTime\"?")]
+    [InlineData("tpu-slice-autoscaling.yaml", "6:16: spec.autoscaling: a multi-host TPU slice pool (topology \"2x4\", 8 chips on 2 hosts) is created and removed only as a whole slice, so it cannot be autoscaled node by node; remove spec.autoscaling")]
     public async Task A_bad_scenario_exits_2_with_its_position_and_writes_nothing(string file, string expectedError)
     {
         var source = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "tests", "Simulator.Cli.Tests", "EndToEnd", "BadScenarios", file);

@@ -40,6 +40,43 @@ public sealed class ComparisonFilesTests
             "| packing | 3 | 100.0 +/- 10.00 | [90.00, 110.0] |  |  | baseline |\n", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_expander_comparison_heads_its_tables_with_expander_and_separates_chains_by_semicolons()
+    {
+        var sample = Sample();
+        var comparison = sample with
+        {
+            Profiles = ["priority,least-waste", "price"],
+            Baseline = "priority,least-waste",
+            Axis = "expander",
+            Metrics = [new MetricResult(Jct, [sample.Metrics[0].Profiles[0] with { Profile = "priority,least-waste" }, sample.Metrics[0].Profiles[1] with { Profile = "price" }])],
+        };
+
+        var csv = new StringWriter { NewLine = "\n" };
+        ComparisonCsv.Write(csv, comparison);
+        Assert.Equal(
+            "expander,metric,unit,n,mean,ci_low,ci_high,diff_mean,diff_ci_low,diff_ci_high,significant\n" +
+            "\"priority,least-waste\",jct_mean,s,3,100,90,110,,,,\n" +
+            "price,jct_mean,s,3,80.5,70.25,90.75,-19.5,-25,-14,true\n",
+            csv.ToString());
+
+        var md = new StringWriter { NewLine = "\n" };
+        ComparisonMarkdown.Write(md, comparison);
+        var text = md.ToString();
+        Assert.Contains("- expanders: priority,least-waste; price (baseline: priority,least-waste)\n", text, StringComparison.Ordinal);
+        Assert.Contains("- seeds: 5..7 (3), the same for every expander\n", text, StringComparison.Ordinal);
+        Assert.Contains("  vs priority,least-waste: the mean per-seed difference (expander minus baseline)", text, StringComparison.Ordinal);
+        Assert.Contains("| expander | n | mean | 95 % CI | vs priority,least-waste |", text, StringComparison.Ordinal);
+        Assert.Contains("| priority,least-waste | 3 | 100.0 +/- 10.00 |", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_without_commas_are_joined_by_commas_and_chains_by_semicolons()
+    {
+        Assert.Equal("default, spread", ComparisonResult.JoinNames(["default", "spread"]));
+        Assert.Equal("price; priority,random", ComparisonResult.JoinNames(["price", "priority,random"]));
+    }
+
     [Theory]
     [InlineData(0, "0")]
     [InlineData(0.000123456, "0.000123")]

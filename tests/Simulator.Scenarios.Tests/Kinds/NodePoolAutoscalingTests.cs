@@ -45,6 +45,21 @@ public class NodePoolAutoscalingTests
         Assert.Equal(DurationDistribution.LogNormal(SimDuration.FromMinutes(6), 0.3), Assert.Single(scenario.NodePools).Autoscaling!.ProvisioningDelay);
     }
 
+    [Fact]
+    public void The_gpu_ready_delay_may_be_a_duration_or_a_distribution_and_is_kept_apart_from_the_provisioning_delay()
+    {
+        var constant = ScenarioFiles.Valid(Head + "  count: 0\n  autoscaling: {max: 4, provisioningDelay: 3m, gpuReadyDelay: 7m30s}\n" + Template);
+        Assert.Equal(
+            new Cluster.Api.NodePoolAutoscaling(0, 4, DurationDistribution.Constant(SimDuration.FromMinutes(3)), 0, DurationDistribution.Constant(SimDuration.FromSeconds(450))),
+            Assert.Single(constant.NodePools).Autoscaling);
+
+        var distribution = ScenarioFiles.Valid(Head + "  count: 0\n  autoscaling: {max: 4, gpuReadyDelay: {distribution: lognormal, median: 4m, sigma: 0.5}}\n" + Template);
+        var autoscaling = Assert.Single(distribution.NodePools).Autoscaling!;
+        Assert.Equal(DurationDistribution.LogNormal(SimDuration.FromMinutes(4), 0.5), autoscaling.GpuReadyDelay);
+        Assert.Null(autoscaling.ProvisioningDelay);
+        Assert.Null(Assert.Single(ScenarioFiles.Valid(Head + "  count: 0\n  autoscaling: {max: 4}\n" + Template).NodePools).Autoscaling!.GpuReadyDelay);
+    }
+
     public static TheoryData<string, string, string[]> Cases => new()
     {
         {
@@ -86,6 +101,16 @@ public class NodePoolAutoscalingTests
             "bad delay distribution",
             Head + "  count: 1\n  autoscaling: {max: 2, provisioningDelay: {distribution: exponential}}\n" + Template,
             ["x.yaml:6:44: spec.autoscaling.provisioningDelay.mean: Required value"]
+        },
+        {
+            "bad gpu ready delay",
+            Head + "  count: 1\n  autoscaling: {max: 2, gpuReadyDelay: -2m}\n" + Template,
+            ["x.yaml:6:40: spec.autoscaling.gpuReadyDelay: must not be negative, got \"-2m\""]
+        },
+        {
+            "bad gpu ready delay distribution",
+            Head + "  count: 1\n  autoscaling: {max: 2, gpuReadyDelay: {distribution: lognormal, median: 4m}}\n" + Template,
+            ["x.yaml:6:40: spec.autoscaling.gpuReadyDelay.sigma: Required value"]
         },
         {
             "unknown autoscaling field",

@@ -35,6 +35,13 @@ public class TpuSliceTests
         Assert.Null(Assert.Single(scenario.NodePools).Slice);
     }
 
+    [Fact]
+    public void A_single_host_tpu_pool_may_be_autoscaled_node_by_node()
+    {
+        var scenario = ScenarioFiles.Valid(Pool(3, "2x2") + "\n  autoscaling: {min: 1, max: 6}\n");
+        Assert.Equal((1, 6), (scenario.NodePools[0].Autoscaling!.Min, scenario.NodePools[0].Autoscaling!.Max));
+    }
+
     public static TheoryData<string, string, string[]> Cases => new()
     {
         {
@@ -51,6 +58,11 @@ public class TpuSliceTests
             "topology that is not a grid",
             Pool(2, "big"),
             ["x.yaml:10:44: spec.template.metadata.labels.cloud.google.com/gke-tpu-topology: Invalid value: \"big\": a TPU topology is 2 or 3 positive sizes joined by \"x\", such as \"2x4\" or \"4x4x4\""]
+        },
+        {
+            "multi-host slice with autoscaling",
+            Pool(4, "4x4") + "\n  autoscaling: {min: 0, max: 8}\n",
+            ["x.yaml:12:16: spec.autoscaling: a multi-host TPU slice pool (topology \"4x4\", 16 chips on 4 hosts) is created and removed only as a whole slice, so it cannot be autoscaled node by node; remove spec.autoscaling"]
         },
     };
 
