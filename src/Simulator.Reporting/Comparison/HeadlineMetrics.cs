@@ -49,6 +49,8 @@ public static class HeadlineMetrics
             r => r.Summary.Cost.Priced ? r.Summary.Cost.PerCompletedJob(r.Summary.Jobs.Completed) : null),
         new("idle_gpu_hours", "GPU-h", Lower, "GPUs on Ready nodes that no pod held, integrated over the run",
             r => r.Summary.Cost.IdleGpuHours > 0 ? r.Summary.Cost.IdleGpuHours : null),
+        new("autoscaler_nodes_added", "nodes", Lower, "nodes the Cluster Autoscaler added that registered",
+            r => r.Summary.ClusterAutoscaler?.NodesRegistered),
         .. TraceFillMetrics(),
         new("trace_failed_pods", "pods", Lower, "trace pods that fit nowhere when they arrived",
             r => r.Summary.TraceReplay is { Mode: "fill" } t ? t.FailedPods : null),
