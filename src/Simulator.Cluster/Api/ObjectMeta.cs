@@ -13,6 +13,12 @@ public sealed class ObjectMeta
     public IReadOnlyList<OwnerReference> OwnerReferences { get; init; } = [];
     public SimTime CreationTimestamp { get; set; }
     public SimTime? DeletionTimestamp { get; set; }
+
+    /// <summary>
+    /// metadata.deletionGracePeriodSeconds: the grace period a delete request asked for, when it
+    /// overrode the pod's own (an eviction's DeleteOptions.GracePeriodSeconds); null otherwise.
+    /// </summary>
+    public SimDuration? DeletionGracePeriod { get; set; }
     public long ResourceVersion { get; set; }
 
     public static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();

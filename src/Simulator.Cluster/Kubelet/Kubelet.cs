@@ -179,7 +179,8 @@ public sealed class Kubelet : IEventHandler
 
     /// <summary>
     /// A deleted pod whose container is running gets SIGTERM and is assumed to use its whole grace
-    /// period (the worst case, and what preemption waits for); one not yet running, or waiting in
+    /// period (the worst case, and what preemption waits for): its own, or the shorter one the delete
+    /// request asked for (an autoscaler's eviction); one not yet running, or waiting in
     /// CrashLoopBackOff, stops at once.
     /// </summary>
     private void BeginTermination(PodRuntime runtime)
@@ -187,7 +188,7 @@ public sealed class Kubelet : IEventHandler
         runtime.Terminating = true;
         _sim.Cancel(runtime.Timer);
         var pod = runtime.Pod;
-        var grace = runtime.ContainerRunning ? pod.Spec.TerminationGracePeriod : SimDuration.Zero;
+        var grace = runtime.ContainerRunning ? pod.Metadata.DeletionGracePeriod ?? pod.Spec.TerminationGracePeriod : SimDuration.Zero;
         _store.RecordEvent(EventType.Normal, "Killing", "Pod", pod.Key,
             $"Stopping container {pod.Spec.Containers[0].Name}", ComponentName);
         runtime.Timer = _sim.ScheduleAfter(grace, this, runtime);

@@ -159,7 +159,8 @@ public sealed class ClusterStore
     /// a pod on a node gets a deletion timestamp and is removed by its kubelet once its
     /// containers have stopped (<see cref="RemovePod"/>).
     /// </summary>
-    public void DeletePod(Pod pod)
+    /// <param name="gracePeriod">DeleteOptions.GracePeriodSeconds: when given and shorter than the pod's own terminationGracePeriodSeconds, the kubelet gives the pod only this long.</param>
+    public void DeletePod(Pod pod, SimDuration? gracePeriod = null)
     {
         RequirePod(pod.Key);
         if (!pod.IsBound || pod.IsTerminal)
@@ -168,6 +169,7 @@ public sealed class ClusterStore
             return;
         }
         if (pod.IsTerminating) return;
+        if (gracePeriod is { } grace && grace < pod.Spec.TerminationGracePeriod) pod.Metadata.DeletionGracePeriod = grace;
         pod.Metadata.DeletionTimestamp = Now;
         pod.Metadata.ResourceVersion = ++_resourceVersion;
         Enqueue(WatchEventType.Modified, pod, null);

@@ -108,7 +108,8 @@ internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, D
             return;
         }
         store.RecordEvent(EventType.Normal, "ScaleDown", "Pod", pod.Key, "deleting pod for node scale down", ClusterAutoscaler.ComponentName);
-        store.DeletePod(pod);
+        // CA's eviction asks for min(the pod's grace period, max-graceful-termination-sec).
+        store.DeletePod(pod, settings.MaxGracefulTermination);
     }
 
     /// <summary>CA could not drain the node: it stays, untainted, and its pods that were evicted are re-created elsewhere.</summary>

@@ -34,6 +34,7 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     private readonly Dictionary<string, List<Pod>> _podsToMove = new(StringComparer.Ordinal);
     private readonly HashSet<NodeInfo> _removedInPass = new(ReferenceEqualityComparer.Instance);
     private readonly List<int> _spent = [];
+    private int _cursor;
 
     /// <summary>Unneeded nodes in the order they were found, with the time each was first found unneeded.</summary>
     public IReadOnlyDictionary<string, SimTime> UnneededSince => _unneededSince;
@@ -52,7 +53,9 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     {
         _snapshot.Clear();
         _removedInPass.Clear();
-        var allowed = budgets.AllowedNow();
+        // Budgets cost a pass over every pod each; only a drain simulation that reaches a pod needs them.
+        int[]? allowed = null;
+        _cursor = 0;
         var nodes = cache.Nodes;
         var found = new HashSet<string>(StringComparer.Ordinal);
         for (int i = 0; i < nodes.Count; i++)
@@ -61,8 +64,10 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
             var group = groupOf(node.Name);
             if (group is null || group.BeingRemoved.Contains(node.Name) || group.GpusNotReady.Contains(node.Name)) continue;
             if (node.Node.Metadata.Annotations.GetValueOrDefault(ScaleDownDisabledAnnotation) == "true") continue;
+            // A node this pass has moved pods to is where they are going: it cannot go too.
+            if (_snapshot.IsDestination(node)) continue;
             if (Utilization(node, group.HasGpus) >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
-            if (!TryMovePods(node, allowed, out var toMove)) continue;
+            if (!TryMovePods(node, ref allowed, out var toMove)) continue;
             found.Add(node.Name);
             _removedInPass.Add(node);
             _unneededSince.TryAdd(node.Name, now);
@@ -90,7 +95,7 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     }
 
     /// <summary>The drain simulation; on failure every placement and budget it took is given back.</summary>
-    private bool TryMovePods(NodeInfo node, int[] allowed, out List<Pod> toMove)
+    private bool TryMovePods(NodeInfo node, ref int[]? allowedOrNull, out List<Pod> toMove)
     {
         toMove = [];
         int mark = _snapshot.Mark();
@@ -99,10 +104,11 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         {
             var (verdict, _) = DrainRules.Classify(pod, CoveredByBudget(pod));
             if (verdict == PodDrainVerdict.Ignore) continue;
+            var allowed = allowedOrNull ??= budgets.AllowedNow();
             if (verdict == PodDrainVerdict.Blocked || !SpendBudgets(pod, allowed) || !PlaceElsewhere(pod, node))
             {
                 _snapshot.RevertTo(mark);
-                foreach (var b in _spent) allowed[b]++;
+                foreach (var b in _spent) allowedOrNull![b]++;
                 return false;
             }
             toMove.Add(pod);
@@ -135,13 +141,18 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     private bool PlaceElsewhere(Pod pod, NodeInfo from)
     {
         if (!fits.Begin(pod, moving: true).IsSuccess) return false;
+        // CA's predicate checker walks the nodes round-robin from where the last pod fitted, so
+        // moved pods do not all re-walk the nodes earlier ones filled.
         var nodes = cache.Nodes;
-        for (int i = 0; i < nodes.Count; i++)
+        int n = nodes.Count;
+        for (int i = 0; i < n; i++)
         {
-            var to = nodes[i];
+            int index = (_cursor + i) % n;
+            var to = nodes[index];
             if (ReferenceEquals(to, from) || _removedInPass.Contains(to)) continue;
             if (!fits.Filter(_snapshot.View(to)).IsSuccess) continue;
             _snapshot.Place(to, fits.Current);
+            _cursor = index;
             return true;
         }
         return false;

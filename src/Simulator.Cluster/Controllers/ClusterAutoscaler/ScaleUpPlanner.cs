@@ -40,6 +40,7 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
     public const string InBackoff = "in backoff after failed scale-up";
 
     private readonly SimulatedNodes _snapshot = new();
+    private int _cursor;
 
     public ScaleUpPlan Plan(IReadOnlyList<Pod> pending, IReadOnlyList<NodeGroup> groups, ExpanderChain expanders, SimTime now)
     {
@@ -56,10 +57,8 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
                 : null;
             if (skipped is not null)
             {
-                // CA names a skipped group's reason for every pod that a node of it would have taken.
-                var template = TemplateNode.For(group.Pool, TemplateNode.Name(group.Name, 0), resources);
-                foreach (var pod in remaining)
-                    if (FitsEmpty(pod, template, out _)) Count(reasons, pod, skipped);
+                // CA never simulates a skipped group, so it names the group's reason for every pod it cannot help.
+                foreach (var pod in remaining) Count(reasons, pod, skipped);
                 continue;
             }
             if (Estimate(group, remaining, reasons) is { } estimate)
@@ -102,26 +101,34 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
         }
         var nodes = cache.Nodes;
         var remaining = new List<Pod>();
+        var failed = new SimilarPods();
+        _cursor = 0;
         foreach (var pod in pending)
         {
-            if (!fits.Begin(pod).IsSuccess)
+            // CA's SimilarPodsScheduling: a pod like one that fitted nowhere in this pass fits nowhere either.
+            if (failed.Contains(pod) || !fits.Begin(pod).IsSuccess)
             {
                 remaining.Add(pod);
                 continue;
             }
             if (PlaceOnExisting(nodes) || PlaceOnUpcoming(upcoming)) continue;
+            failed.Add(pod);
             remaining.Add(pod);
         }
         _snapshot.Clear();
         return remaining;
     }
 
+    /// <summary>CA's predicate checker: nodes round-robin from where the last pod fitted.</summary>
     private bool PlaceOnExisting(IReadOnlyList<NodeInfo> nodes)
     {
-        for (int i = 0; i < nodes.Count; i++)
+        int n = nodes.Count;
+        for (int i = 0; i < n; i++)
         {
-            if (!fits.Filter(_snapshot.View(nodes[i])).IsSuccess) continue;
-            _snapshot.Place(nodes[i], fits.Current);
+            int index = (_cursor + i) % n;
+            if (!fits.Filter(_snapshot.View(nodes[index])).IsSuccess) continue;
+            _snapshot.Place(nodes[index], fits.Current);
+            _cursor = index;
             return true;
         }
         return false;

@@ -14,6 +14,9 @@ internal sealed class SimulatedNodes
     private readonly Dictionary<NodeInfo, NodeInfo> _clones = new(ReferenceEqualityComparer.Instance);
     private readonly List<(NodeInfo Node, PodInfo Pod)> _placed = [];
 
+    /// <summary>Whether the simulation holds pods on <paramref name="real"/> beyond those the node has.</summary>
+    public bool IsDestination(NodeInfo real) => _clones.TryGetValue(real, out var clone) && clone.PodCount > real.PodCount;
+
     /// <summary>The node as the simulation sees it.</summary>
     public NodeInfo View(NodeInfo real) => _clones.GetValueOrDefault(real, real);
 
