@@ -53,12 +53,29 @@ public sealed class DisruptionBudgets(ClusterStore store)
         pod.Status.Phase == PodPhase.Running && !pod.IsTerminating &&
         pod.Status.GetCondition(PodConditionType.Ready) is { Status: ConditionStatus.True };
 
-    /// <summary>Every budget's disruptionsAllowed now, in <see cref="Items"/> order (one pass per budget; preemption takes it once per attempt).</summary>
+    /// <summary>
+    /// Every budget's disruptionsAllowed now, in <see cref="Items"/> order: one pass over the pods
+    /// for all budgets (preemption takes it once per attempt, the cluster autoscaler once per scan).
+    /// </summary>
     public int[] AllowedNow()
     {
         var items = Items;
         var allowed = new int[items.Count];
-        for (int i = 0; i < items.Count; i++) allowed[i] = DisruptionsAllowed(items[i]);
+        if (items.Count == 0) return allowed;
+        var expected = new int[items.Count];
+        var healthy = new int[items.Count];
+        foreach (var pod in store.Pods)
+        {
+            if (pod.IsTerminal || pod.IsTerminating) continue;
+            bool isHealthy = IsHealthy(pod);
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (!items[i].Covers(pod)) continue;
+                expected[i]++;
+                if (isHealthy) healthy[i]++;
+            }
+        }
+        for (int i = 0; i < items.Count; i++) allowed[i] = Allowed(items[i].Spec, expected[i], healthy[i]);
         return allowed;
     }
 
