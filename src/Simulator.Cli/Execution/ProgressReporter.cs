@@ -10,13 +10,16 @@ namespace Simulator.Cli.Execution;
 /// </summary>
 internal static class ProgressReporter
 {
-    public static RunResult Run(CliContext context, Func<IProgress<RunProgress>, RunResult> run) =>
-        context.ErrorIsTerminal ? RunWithBar(context, run) : run(new PlainProgress(context.Error, context.Clock));
+    /// <summary>Runs with progress shown, then, if it took over a second, one line with its pace on stderr.</summary>
+    public static RunResult Run(CliContext context, Func<IProgress<RunProgress>, RunResult> run)
+    {
+        var meter = new ProgressMeter(context.Clock);
+        var result = context.ErrorIsTerminal ? RunWithBar(context, meter, run) : run(new PlainProgress(context.Error, meter, context.Clock));
+        if (meter.Elapsed >= TimeSpan.FromSeconds(1)) context.Error.WriteLine("[ksim] " + meter.Done(result));
+        return result;
+    }
 
-    internal static string Describe(RunProgress progress) =>
-        $"t={progress.Now} events={progress.EventsProcessed} pending={progress.PendingPods} running={progress.RunningPods}";
-
-    private static RunResult RunWithBar(CliContext context, Func<IProgress<RunProgress>, RunResult> run)
+    private static RunResult RunWithBar(CliContext context, ProgressMeter meter, Func<IProgress<RunProgress>, RunResult> run)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Error) });
         return console.Progress()
@@ -25,12 +28,12 @@ internal static class ProgressReporter
             .Start(progress =>
             {
                 var task = progress.AddTask("starting", maxValue: 1.0);
-                return run(new BarProgress(task, context.Clock));
+                return run(new BarProgress(task, meter, context.Clock));
             });
     }
 
     /// <summary>At most one line every two seconds of wall time: enough to see a long run move.</summary>
-    internal sealed class PlainProgress(TextWriter error, TimeProvider clock) : IProgress<RunProgress>
+    internal sealed class PlainProgress(TextWriter error, ProgressMeter meter, TimeProvider clock) : IProgress<RunProgress>
     {
         private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
         private long _lastPrinted = clock.GetTimestamp();
@@ -40,12 +43,12 @@ internal static class ProgressReporter
             var now = clock.GetTimestamp();
             if (clock.GetElapsedTime(_lastPrinted, now) < Interval) return;
             _lastPrinted = now;
-            error.WriteLine("[ksim] " + Describe(value));
+            error.WriteLine("[ksim] " + meter.Describe(value));
         }
     }
 
     /// <summary>The bar redraws ten times a second, so updating it more often is wasted work on the run thread.</summary>
-    private sealed class BarProgress(ProgressTask task, TimeProvider clock) : IProgress<RunProgress>
+    private sealed class BarProgress(ProgressTask task, ProgressMeter meter, TimeProvider clock) : IProgress<RunProgress>
     {
         private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
         private long _lastUpdated;
@@ -55,7 +58,7 @@ internal static class ProgressReporter
             var now = clock.GetTimestamp();
             if (_lastUpdated != 0 && clock.GetElapsedTime(_lastUpdated, now) < Interval) return;
             _lastUpdated = now;
-            task.Description = Markup.Escape(Describe(value));
+            task.Description = Markup.Escape(meter.Describe(value));
             if (value.End is { Microseconds: > 0 } end)
             {
                 task.IsIndeterminate = false;
