@@ -15,6 +15,9 @@ public sealed record RunOptions
     /// <summary>Record every scheduling attempt's decision (decisions.jsonl).</summary>
     public bool RecordDecisions { get; init; }
 
+    /// <summary>Narrate the run: every decision as one line on the <c>ksim.narration</c> logger (Narration.Narrator).</summary>
+    public bool Narrate { get; init; }
+
     /// <summary>Record only this pod's attempts ("name" or "namespace/name"), as ksim explain does.</summary>
     public string? RecordDecisionsOf { get; init; }
 }

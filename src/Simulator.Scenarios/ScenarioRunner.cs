@@ -57,6 +57,9 @@ public static class ScenarioRunner
             decisions = new DecisionLog(options.RecordDecisionsOf is { } pod ? DecisionLog.ForPod(pod) : null);
             cluster.Scheduler.DecisionRecorder = decisions;
         }
+        if (options.Narrate && loggerFactory is not null)
+            cluster.Scheduler.DecisionRecorder = new Cluster.Narration.Narrator(
+                cluster.Store, loggerFactory.CreateLogger(Cluster.Narration.Narrator.Category), cluster.Scheduler.DecisionRecorder);
         var duration = options.Duration ?? scenario.Duration;
         SimTime? end = duration is { } d ? SimTime.Zero + d : null;
         var result = cluster.Run(end, progress is null ? null : new SynchronousProgress(progress), cancellationToken);

@@ -37,6 +37,11 @@ internal sealed class RunCommand : Command
         Description = "Also write decisions.jsonl: every scheduling attempt's filter verdicts, scores, chosen node, failure message and preemption.",
     };
 
+    private readonly Option<bool> _narrate = new("--narrate")
+    {
+        Description = "Print every decision as it happens, one line each in virtual time (scheduler bindings with their scores, node lifecycle, controllers, autoscalers), instead of a progress bar.",
+    };
+
     public RunCommand(CliContext context, Option<LogLevel?> logLevel, IReadOnlyList<string> arguments)
         : base("run", Text)
     {
@@ -50,6 +55,7 @@ internal sealed class RunCommand : Command
         Add(_out);
         Add(_recordDecisions);
         Add(_expander);
+        Add(_narrate);
         SetAction((parseResult, cancellationToken) => Task.FromResult(Execute(parseResult, cancellationToken)));
     }
 
@@ -71,7 +77,8 @@ internal sealed class RunCommand : Command
         }
 
         var logLevel = parseResult.GetValue(_logLevel) ?? CommandOptions.DefaultLogLevel;
-        using var loggers = KsimLogging.CreateFactory(logLevel);
+        bool narrate = parseResult.GetValue(_narrate);
+        using var loggers = KsimLogging.CreateFactory(logLevel, narrate ? _context.Out : null);
         var execution = new ScenarioExecution(_context, loggers, logLevel);
         var scenario = execution.Load(file, "nothing was run");
         if (scenario is null) return ExitCodes.BadInput;
@@ -83,6 +90,7 @@ internal sealed class RunCommand : Command
             Duration = parseResult.GetValue(_duration),
             RecordDecisions = parseResult.GetValue(_recordDecisions),
             Expander = parseResult.GetValue(_expander),
+            Narrate = narrate,
         };
         var outputDirectory = outOption is not null
             ? _context.FullPath(outOption)

@@ -63,7 +63,10 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
         RunResult result;
         try
         {
-            result = ProgressReporter.Run(context, progress => context.RunScenario(scenario, options, progress, cancellationToken, _loggers));
+            // Narration is the progress: a bar redrawn between its lines would only garble them.
+            result = options.Narrate
+                ? context.RunScenario(scenario, options, null, cancellationToken, _loggers)
+                : ProgressReporter.Run(context, progress => context.RunScenario(scenario, options, progress, cancellationToken, _loggers));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
