@@ -164,4 +164,27 @@ public class AutoscalerScaleDownTests
         Assert.Empty(cluster.AutoscalerEvents("TriggeredScaleUp"));
         Assert.True(Assert.Single(cluster.LivePods("web")).IsBound);
     }
+
+    [Fact]
+    public void An_evicted_pod_gets_at_most_max_graceful_termination_sec_to_stop()
+    {
+        // The replica's terminationGracePeriodSeconds is 20 min; CA evicts with
+        // min(20 min, max-graceful-termination-sec 600 s): drained from 610 s, the pod is gone by 1210 s
+        // and the node removed at the first scan after, never with the pod still on it.
+        var cluster = NewCluster().Nodes(new NodeBuilder("spare").Cpu("8").Memory("32Gi")).Pools(Pool("cpu", 0, 3, count: 1)).StartAutoscaler();
+        cluster.CreateReplicaSet("slow", 1, ReplicaSetBuilder.Template("slow", cpu: "1", grace: "20m") is var t
+            ? new PodTemplate { Labels = t.Labels, Spec = new PodSpec { Containers = t.Spec.Containers, TerminationGracePeriod = t.Spec.TerminationGracePeriod,
+                Affinity = new NodeAffinity(null, [new PreferredSchedulingTerm(100, new NodeSelectorTerm([new NodeSelectorRequirement(HostnameLabel, NodeSelectorOperator.In, ["cpu-0"])], []))]) } }
+            : null!);
+        cluster.RunTo("5s");
+        var first = Assert.Single(cluster.LivePods("slow"));
+        Assert.Equal("cpu-0", first.Spec.NodeName);
+
+        cluster.RunTo("30m");
+        Assert.Equal(Seconds(610), Assert.Single(cluster.EventsFor(first, "ScaleDown")).Time);
+        var gone = cluster.RecordOf(first).Deleted!.Value;
+        Assert.True(gone <= Seconds(1210), $"the evicted pod stopped at {gone}, more than 600 s after its eviction at 610 s");
+        var removal = Assert.Single(cluster.Removals());
+        Assert.True(removal.Time >= gone, $"node removed at {removal.Time} with its pod still terminating until {gone}");
+    }
 }
