@@ -49,7 +49,7 @@ public class AutoscalerScaleDownTests
         Assert.All(live, p => Assert.Equal(("cpu-1", true), (p.Spec.NodeName, p.Status.Phase == PodPhase.Running)));
     }
 
-    public enum Occupant { BarePod, BarePodSafeToEvictTrue, ReplicaSafeToEvictFalse, ReplicaUnderPdbMaxUnavailable0, Replica }
+    public enum Occupant { BarePod, BarePodSafeToEvictTrue, ReplicaSafeToEvictFalse, ReplicaUnderPdbMaxUnavailable0, Replica, KubeSystemReplica, KubeSystemReplicaUnderPdb }
 
     /// <summary>
     /// cpu-0 (autoscaled) holds one 1-CPU pod; "spare", a node of no pool, has room for it. Only the
@@ -61,6 +61,8 @@ public class AutoscalerScaleDownTests
     [InlineData(Occupant.ReplicaSafeToEvictFalse, false)]
     [InlineData(Occupant.ReplicaUnderPdbMaxUnavailable0, false)]
     [InlineData(Occupant.Replica, true)]
+    [InlineData(Occupant.KubeSystemReplica, false)]         // UnmovableKubeSystemPod: no PDB
+    [InlineData(Occupant.KubeSystemReplicaUnderPdb, true)]  // a PDB allowing 1 disruption makes it movable
     public void Drainability_rules_decide_whether_a_node_with_one_pod_goes(Occupant occupant, bool removed)
     {
         var cluster = NewCluster().Nodes(new NodeBuilder("spare").Cpu("8").Memory("32Gi")).Pools(Pool("cpu", 0, 3, count: 1)).StartAutoscaler();
@@ -84,6 +86,19 @@ public class AutoscalerScaleDownTests
                 cluster.CreateReplicaSet("solo", 1, Template("solo", "1", preferNode: "cpu-0"));
                 break;
             case Occupant.Replica: cluster.CreateReplicaSet("solo", 1, Template("solo", "1", preferNode: "cpu-0")); break;
+            case Occupant.KubeSystemReplica: cluster.CreateReplicaSet("solo", 1, Template("solo", "1", preferNode: "cpu-0"), "kube-system"); break;
+            case Occupant.KubeSystemReplicaUnderPdb:
+                cluster.Store.PodDisruptionBudgets.Create(new PodDisruptionBudget
+                {
+                    Metadata = new ObjectMeta { Name = "solo", Namespace = "kube-system" },
+                    Spec = new PodDisruptionBudgetSpec
+                    {
+                        MaxUnavailable = IntOrPercent.Absolute(1),
+                        Selector = LabelSelector.FromLabels(new Dictionary<string, string> { ["app"] = "solo" }),
+                    },
+                });
+                cluster.CreateReplicaSet("solo", 1, Template("solo", "1", preferNode: "cpu-0"), "kube-system");
+                break;
         }
         cluster.RunTo("5s");
         Assert.Equal("cpu-0", Assert.Single(cluster.LivePods("solo")).Spec.NodeName);
@@ -101,7 +116,7 @@ public class AutoscalerScaleDownTests
             Assert.Equal("cpu-0", Assert.Single(cluster.LivePods("solo")).Spec.NodeName);
         }
         // A replica is re-created on spare; a bare pod evicted with safe-to-evict "true" is gone for good.
-        var expectedLive = occupant switch { Occupant.Replica => ["spare"], Occupant.BarePodSafeToEvictTrue => [], _ => new[] { "cpu-0" } };
+        var expectedLive = occupant switch { Occupant.Replica or Occupant.KubeSystemReplicaUnderPdb => ["spare"], Occupant.BarePodSafeToEvictTrue => [], _ => new[] { "cpu-0" } };
         Assert.Equal(expectedLive, cluster.LivePods("solo").Select(p => p.Spec.NodeName));
     }
 
@@ -172,10 +187,7 @@ public class AutoscalerScaleDownTests
         // min(20 min, max-graceful-termination-sec 600 s): drained from 610 s, the pod is gone by 1210 s
         // and the node removed at the first scan after, never with the pod still on it.
         var cluster = NewCluster().Nodes(new NodeBuilder("spare").Cpu("8").Memory("32Gi")).Pools(Pool("cpu", 0, 3, count: 1)).StartAutoscaler();
-        cluster.CreateReplicaSet("slow", 1, ReplicaSetBuilder.Template("slow", cpu: "1", grace: "20m") is var t
-            ? new PodTemplate { Labels = t.Labels, Spec = new PodSpec { Containers = t.Spec.Containers, TerminationGracePeriod = t.Spec.TerminationGracePeriod,
-                Affinity = new NodeAffinity(null, [new PreferredSchedulingTerm(100, new NodeSelectorTerm([new NodeSelectorRequirement(HostnameLabel, NodeSelectorOperator.In, ["cpu-0"])], []))]) } }
-            : null!);
+        cluster.CreateReplicaSet("slow", 1, Template("slow", "1", preferNode: "cpu-0", grace: "20m"));
         cluster.RunTo("5s");
         var first = Assert.Single(cluster.LivePods("slow"));
         Assert.Equal("cpu-0", first.Spec.NodeName);

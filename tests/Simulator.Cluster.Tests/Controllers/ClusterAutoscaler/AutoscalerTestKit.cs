@@ -84,7 +84,7 @@ internal static class AutoscalerTestKit
 
     /// <summary>A pod template labelled app=<paramref name="app"/> requesting the given CPU, memory and GPUs.</summary>
     public static PodTemplate Template(string app, string cpu, string memory = "0", long gpus = 0,
-        IReadOnlyDictionary<string, string>? annotations = null, string? preferNode = null)
+        IReadOnlyDictionary<string, string>? annotations = null, string? preferNode = null, string grace = "30s")
     {
         var requests = new Dictionary<string, long>(StringComparer.Ordinal);
         Assert.True(Quantity.TryParseFor(ResourceNames.Cpu, cpu, out var milli, out var error), error);
@@ -100,15 +100,17 @@ internal static class AutoscalerTestKit
             Spec = new PodSpec
             {
                 Containers = [new Container("main", "registry.example/app:1", list, list)],
+                TerminationGracePeriod = SimDuration.Parse(grace),
                 Affinity = preferNode is null ? NodeAffinity.None : new NodeAffinity(null,
                     [new PreferredSchedulingTerm(100, new NodeSelectorTerm([new NodeSelectorRequirement(NodePool.HostnameLabel, NodeSelectorOperator.In, [preferNode])], []))]),
             },
         };
     }
 
-    public static ReplicaSet CreateReplicaSet(this TestCluster cluster, string name, int replicas, PodTemplate template)
+    public static ReplicaSet CreateReplicaSet(this TestCluster cluster, string name, int replicas, PodTemplate template, string ns = "default")
     {
-        var rs = new ReplicaSetBuilder(name).Replicas(replicas).Template(template).Build();
+        var built = new ReplicaSetBuilder(name).Replicas(replicas).Template(template).Build();
+        var rs = new ReplicaSet { Metadata = new ObjectMeta { Name = name, Namespace = ns, Labels = built.Metadata.Labels }, Spec = built.Spec };
         cluster.Store.ReplicaSets.Create(rs);
         return rs;
     }
