@@ -21,7 +21,7 @@ public class AutoscalerCostTests
         cluster.Sim.Metrics.Finish();
 
         Assert.Equal("cpu-0", pod.Spec.NodeName);
-        Assert.Equal(Seconds(310), cluster.Sim.Metrics.Events.Single(e => e.Reason == "ScaledUpGroup").Time + SimDuration.FromMinutes(5));
+        Assert.Equal(Seconds(10), Assert.Single(cluster.AutoscalerEvents("ScaledUpGroup")).Time);
         var cost = cluster.Sim.Metrics.Summarize().Cost;
         // 10 s -> 3610 s: exactly 1 node-hour at 2.0 (from registration it would be 3300 s, 1.833).
         var pool = Assert.Single(cost.ByPool);
