@@ -9,7 +9,7 @@ namespace Simulator.Cluster.Tests.Controllers.ClusterAutoscaler;
 
 /// <summary>
 /// The autoscaler inside a whole run (<see cref="ClusterSimulation.Run"/> starts it): a run without a
-/// duration lasts while it has work, scale-down of a NotReady node waits scale-down-unready-time
+/// duration lasts while it has work (a scale-up, a scale-down, a group due out of backoff), scale-down of a NotReady node waits scale-down-unready-time
 /// (20 min), and a pod's nodeSelector on the pool label steers the choice of group.
 /// </summary>
 public class AutoscalerRunTests
@@ -31,8 +31,8 @@ public class AutoscalerRunTests
         var finished = cluster.RecordOf(pod).Finished!.Value;
         var firstScanAfter = Seconds((finished.Microseconds / 10_000_000 + 1) * 10);
         Assert.Equal(firstScanAfter + SimDuration.FromMinutes(10), removal.Time);
-        // It ends once the pod garbage collector has removed the finished pod of the deleted node (a
-        // minute later), not at the safety limit.
+        // It ends once the pod garbage collector has removed the finished pod of the deleted node
+        // (40-60 s later), not at the safety limit.
         Assert.True(cluster.Engine.Now >= removal.Time && cluster.Engine.Now <= removal.Time + SimDuration.FromMinutes(2), $"ended at {cluster.Engine.Now}, removal at {removal.Time}");
         Assert.Empty(cluster.Store.Nodes);
     }
@@ -78,5 +78,18 @@ public class AutoscalerRunTests
         cluster.RunTo("2m");
         Assert.Equal("large-0", pinned.Spec.NodeName);
         Assert.Equal("large-0", free.Spec.NodeName);
+    }
+
+    [Fact(Skip = "BUG 4: the run ends Quiescent at 15m10s, right after the give-up, although the pending pod's group comes out of backoff at 1210 s and CA would ask again")]
+    public void A_run_without_a_duration_does_not_end_while_a_backed_off_group_will_be_tried_again()
+    {
+        // The only pool's first node never registers (20 min > 15 min): given up at 910 s, the
+        // group backs off until 1210 s, when CA asks again. The run must not stop in between
+        // with the pod pending and the autoscaler about to act.
+        var cluster = NewCluster().Pools(Pool("slow", 0, 3, provisioning: "20m"));
+        cluster.Sim.SubmitPod(SimTime.Zero, new PodBuilder("web").Cpu("2").Build());
+        var result = cluster.Sim.Run(null);
+        Assert.True(cluster.AutoscalerEvents("ScaleUpTimedOut").Count >= 2,
+            $"ended ({result.EndReason}) at {cluster.Engine.Now} after {cluster.AutoscalerEvents("ScaleUpTimedOut").Count} timeout(s)");
     }
 }
