@@ -199,4 +199,18 @@ public class AutoscalerScaleDownTests
         var removal = Assert.Single(cluster.Removals());
         Assert.True(removal.Time >= gone, $"node removed at {removal.Time} with its pod still terminating until {gone}");
     }
+
+    [Fact(Skip = "GAP 6: the node annotation cluster-autoscaler.kubernetes.io/scale-down-disabled is not modelled; the empty node goes at 610 s")]
+    public void A_node_annotated_scale_down_disabled_is_never_removed()
+    {
+        var pool = Pool("cpu", 0, 3, count: 1);
+        var disabled = new NodePool
+        {
+            Name = pool.Name, Count = pool.Count, Capacity = pool.Capacity, Allocatable = pool.Allocatable, Autoscaling = pool.Autoscaling,
+            Annotations = new Dictionary<string, string> { ["cluster-autoscaler.kubernetes.io/scale-down-disabled"] = "true" },
+        };
+        var cluster = NewCluster().Pools(disabled).StartAutoscaler();
+        cluster.RunTo("1h");
+        Assert.Empty(cluster.Removals());
+    }
 }
