@@ -15,7 +15,8 @@ namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
 /// <list type="number">
 /// <item>gives up on requested nodes that have not registered within max-node-provision-time
 /// (15 min): the instance is deleted and its node group backs off (<see cref="NodeGroupBackoff"/>);</item>
-/// <item>scales up for pods the scheduler marked Unschedulable (<see cref="ScaleUpPlanner"/>);</item>
+/// <item>scales up for pods the scheduler marked Unschedulable, unless their priority is below the
+/// expendable-pods-priority-cutoff (-10) (<see cref="ScaleUpPlanner"/>);</item>
 /// <item>finishes drains in progress (<see cref="ScaleDownActuator"/>);</item>
 /// <item>updates which nodes are unneeded (<see cref="ScaleDownPlanner"/>) and, unless it scaled up
 /// in this loop or is in cooldown (scale-down-delay-after-add 10 min, -after-delete 0,
@@ -57,6 +58,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     private SimTime? _lastScaleDown;
     private SimTime? _lastScaleDownFailure;
     private bool _busy;
+    private int _pendingPods;
 
     internal ClusterAutoscaler(ClusterStore store, Scheduler scheduler, Kubelets kubelets, NodePoolRegistry pools,
         MetricsRecorder metrics, ClusterAutoscalerSettings settings)
@@ -179,7 +181,9 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
             foreach (var name in _scaleDown.UnneededSince.Keys)
                 if (GroupOf(name) is { RemovableCount: > 0 }) mayRemove = true;
         }
-        _busy = _actuator.Drains.Count > 0 || plan.OptionsLeft || mayRemove;
+        // A group backing off will be tried again for the pods still waiting: the run is not over.
+        bool retryLater = _pendingPods > 0 && _groups.Any(g => g.Backoff.IsBackedOff(now));
+        _busy = _actuator.Drains.Count > 0 || plan.OptionsLeft || mayRemove || retryLater;
     }
 
     // ---- scale-up ----
@@ -222,8 +226,10 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     private List<Pod> UnschedulablePods()
     {
         var pods = new List<Pod>();
+        // Expendable pods (priority below the cutoff) may wait: CA never adds a node for them.
         foreach (var pod in _store.Pods)
-            if (IsUnschedulable(pod)) pods.Add(pod);
+            if (IsUnschedulable(pod) && pod.Spec.Priority >= _settings.ExpendablePodsPriorityCutoff) pods.Add(pod);
+        _pendingPods = pods.Count;
         return pods;
     }
 

@@ -16,6 +16,9 @@ public sealed record ClusterAutoscalerSettings
     /// <summary><c>--expander</c>: a comma-separated chain (least-waste).</summary>
     public string Expander { get; init; } = ExpanderChain.Default;
 
+    /// <summary><c>--expendable-pods-priority-cutoff</c>: pods below this priority never trigger a scale-up (-10).</summary>
+    public int ExpendablePodsPriorityCutoff { get; init; } = -10;
+
     /// <summary><c>--scale-down-enabled</c> (true).</summary>
     public bool ScaleDownEnabled { get; init; } = true;
 

@@ -162,7 +162,7 @@ public class AutoscalerScaleDownTests
         Assert.Equal(removed ? "cpu-1" : "cpu-0", Assert.Single(cluster.LivePods("small")).Spec.NodeName);
     }
 
-    [Fact(Skip = "BUG 1: ScaleDownPlanner judges each node on the cache, not on the drain simulation, so an empty node that is the destination of another unneeded node's pods is removed with it (both go at 610 s, the replica is left without a node)")]
+    [Fact]
     public void A_node_that_is_the_only_destination_of_another_s_pods_is_not_removed_with_it()
     {
         // cpu-0 holds a 1-CPU replica that fits cpu-1; cpu-1 is empty. Both look unneeded on their
@@ -180,7 +180,7 @@ public class AutoscalerScaleDownTests
         Assert.True(Assert.Single(cluster.LivePods("web")).IsBound);
     }
 
-    [Fact(Skip = "BUG 3: ScaleDownActuator evicts with the pod's own grace period (20 min here), not min(grace, max-graceful-termination-sec); the node is deleted at 1240 s with the pod still on it")]
+    [Fact]
     public void An_evicted_pod_gets_at_most_max_graceful_termination_sec_to_stop()
     {
         // The replica's terminationGracePeriodSeconds is 20 min; CA evicts with
@@ -200,7 +200,7 @@ public class AutoscalerScaleDownTests
         Assert.True(removal.Time >= gone, $"node removed at {removal.Time} with its pod still terminating until {gone}");
     }
 
-    [Fact(Skip = "GAP 6: the node annotation cluster-autoscaler.kubernetes.io/scale-down-disabled is not modelled; the empty node goes at 610 s")]
+    [Fact]
     public void A_node_annotated_scale_down_disabled_is_never_removed()
     {
         var pool = Pool("cpu", 0, 3, count: 1);

@@ -40,8 +40,8 @@ public class AutoscalerTimingTests
         cluster.RunTo($"{scaleUpAt + 61}s");
         Assert.Equal(["cpu-0"], cluster.NodeNames());
         Assert.Equal("cpu-0", pod.Spec.NodeName);
-        Assert.Equal(1, cluster.Sim.ClusterAutoscaler.Counts.ScaleUps);
-        Assert.Equal(1, cluster.Sim.ClusterAutoscaler.Counts.NodesRegistered);
+        Assert.Equal(1, cluster.Sim.ClusterAutoscaler.Summarize()!.ScaleUps);
+        Assert.Equal(1, cluster.Sim.ClusterAutoscaler.Summarize()!.NodesRegistered);
     }
 
     [Fact]
@@ -134,9 +134,9 @@ public class AutoscalerTimingTests
         Assert.Equal(2, cluster.EventsFor(pod, "TriggeredScaleUp").Count());
         cluster.RunTo("2710s");
         Assert.Equal(Seconds(2710), cluster.EventsFor(pod, "TriggeredScaleUp").Last().Time);
-        Assert.Equal(2, cluster.Sim.ClusterAutoscaler.Counts.ProvisioningTimeouts);
-        Assert.Equal(3, cluster.Sim.ClusterAutoscaler.Counts.NodesRequested);
-        Assert.Equal(0, cluster.Sim.ClusterAutoscaler.Counts.NodesRegistered);
+        Assert.Equal(2, cluster.Sim.ClusterAutoscaler.Summarize()!.ProvisioningTimeouts);
+        Assert.Equal(3, cluster.Sim.ClusterAutoscaler.Summarize()!.NodesRequested);
+        Assert.Equal(0, cluster.Sim.ClusterAutoscaler.Summarize()!.NodesRegistered);
     }
 
     [Fact]
