@@ -15,7 +15,7 @@ internal static class ClusterAutoscalerReader
 {
     private static readonly string[] Fields =
     [
-        "expander", "scanInterval", "scaleDownEnabled", "scaleDownUnneededTime", "scaleDownUnreadyTime",
+        "expander", "expendablePodsPriorityCutoff", "scanInterval", "scaleDownEnabled", "scaleDownUnneededTime", "scaleDownUnreadyTime",
         "scaleDownUtilizationThreshold", "scaleDownGpuUtilizationThreshold",
         "scaleDownDelayAfterAdd", "scaleDownDelayAfterDelete", "scaleDownDelayAfterFailure",
         "maxNodeProvisionTime", "maxGracefulTerminationSec", "maxScaleDownParallelism", "maxDrainParallelism",
@@ -31,6 +31,8 @@ internal static class ClusterAutoscalerReader
         var settings = new ClusterAutoscalerSettings
         {
             Expander = Expander(field.Child("expander"), errors) ?? d.Expander,
+            ExpendablePodsPriorityCutoff = FieldValues.Integer(field.Child("expendablePodsPriorityCutoff"), errors, int.MinValue, int.MaxValue) is { } cutoff
+                ? (int)cutoff : d.ExpendablePodsPriorityCutoff,
             ScanInterval = FieldValues.Duration(field.Child("scanInterval"), errors, positive: true) ?? d.ScanInterval,
             ScaleDownEnabled = FieldValues.Bool(field.Child("scaleDownEnabled"), errors) ?? d.ScaleDownEnabled,
             ScaleDownUnneededTime = FieldValues.Duration(field.Child("scaleDownUnneededTime"), errors, positive: false) ?? d.ScaleDownUnneededTime,
