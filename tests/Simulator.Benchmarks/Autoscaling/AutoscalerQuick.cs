@@ -6,8 +6,9 @@ namespace Simulator.Benchmarks.Autoscaling;
 
 /// <summary>
 /// A seconds-long measurement of one Cluster Autoscaler scan without BenchmarkDotNet's long runs:
-/// `dotnet Simulator.Benchmarks.dll autoscaler-quick [--parts] [--no-pdb] [--pending n] [nodes ...]`
-/// (default 250, 1,000 and 4,000 nodes; 300 pending pods). For each case of
+/// `dotnet Simulator.Benchmarks.dll autoscaler-quick [--parts] [--no-pdb] [--pending n] [--case c] [--rounds n] [nodes ...]`
+/// (default: every case; 250, 1,000 and 4,000 nodes; 300 pending pods; 9 rounds, more to run
+/// long enough for a profiler such as perf). For each case of
 /// <see cref="AutoscalerCase"/> and size it prints the best and median wall time of one
 /// <c>RunOnce</c>, the median CPU time of this thread (the machine is shared: wall time includes
 /// waiting for a core, CPU time does not) and the bytes it allocates on this thread (median); with --parts, the same for
@@ -18,18 +19,21 @@ internal static class AutoscalerQuick
     public const string Command = "autoscaler-quick";
 
     private const int WarmUps = 3;
-    private const int Rounds = 9;
+    private static int Rounds = 9;
     private static readonly int[] DefaultNodes = [250, 1_000, 4_000];
 
     public static void Run(IReadOnlyList<string> args)
     {
         bool parts = false, budgets = true;
         int pending = 300;
+        AutoscalerCase[] cases = Enum.GetValues<AutoscalerCase>();
         var sizes = new List<int>();
         for (int i = 0; i < args.Count; i++)
         {
             if (args[i] == "--parts") parts = true;
             else if (args[i] == "--no-pdb") budgets = false;
+            else if (args[i] == "--rounds" && i + 1 < args.Count) Rounds = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            else if (args[i] == "--case" && i + 1 < args.Count) cases = [Enum.Parse<AutoscalerCase>(args[++i], ignoreCase: true)];
             else if (args[i] == "--pending" && i + 1 < args.Count) pending = int.Parse(args[++i], CultureInfo.InvariantCulture);
             else sizes.Add(int.Parse(args[i], CultureInfo.InvariantCulture));
         }
@@ -38,7 +42,7 @@ internal static class AutoscalerQuick
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"one ClusterAutoscaler.RunOnce; {(budgets ? $"{AutoscalerWorkload.Apps} PodDisruptionBudgets" : "no PodDisruptionBudgets")}; wall time best and median of {Rounds}, thread CPU time median, bytes allocated per scan (median)"));
         Console.WriteLine($"{"case",-10} {"nodes",6} {"pods",7} {"setup s",8} {"best us",10} {"median us",10} {"cpu us",10} {"bytes",12}  stage");
-        foreach (var kind in Enum.GetValues<AutoscalerCase>())
+        foreach (var kind in cases)
         {
             foreach (var nodes in sizes)
             {
@@ -49,6 +53,7 @@ internal static class AutoscalerQuick
                 Print(prefix, "RunOnce", Measure(() => { workload.Scan(); return 0; }, workload.Reset));
                 if (!parts) continue;
                 var scan = new AutoscalerScanParts(workload);
+                Console.WriteLine($"{new string(' ', prefix.Length)} {scan.Outcome()}");
                 foreach (var (name, stage) in scan.Stages)
                     Print(new string(' ', prefix.Length), name, Measure(stage, workload.Reset));
             }

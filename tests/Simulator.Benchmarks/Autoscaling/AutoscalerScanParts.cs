@@ -55,6 +55,18 @@ internal sealed class AutoscalerScanParts
         }),
     ];
 
+    /// <summary>What one scan decides on this cluster (it is undone afterwards), to check the case exercises the path it is meant to.</summary>
+    public string Outcome()
+    {
+        var plan = _scaleUp.Plan(_pending, _workload.Autoscaler.Groups, _expanders, _workload.Now);
+        _workload.Scan();
+        var requested = string.Join(", ", _workload.Autoscaler.Groups.Where(g => g.Upcoming.Count > 0).Select(g => $"{g.Name} +{g.Upcoming.Count}"));
+        _workload.Reset();
+        int healthy = _workload.Sim.Store.Pods.Count(DisruptionBudgets.IsHealthy);
+        return $"pending {_pending.Count}, scale-up [{requested}] for {plan.Helped.Count} pods, {plan.NotTriggered.Count} NotTriggerScaleUp, "
+            + $"unneeded nodes {_scaleDown.UnneededSince.Count}, healthy pods {healthy}";
+    }
+
     private int Utilizations()
     {
         int low = 0;

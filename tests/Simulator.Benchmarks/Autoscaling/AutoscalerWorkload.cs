@@ -189,7 +189,7 @@ internal sealed class AutoscalerWorkload
         }
     }
 
-    /// <summary>Pods the full cluster cannot take: CPU pods of 2-6 cores, GPU pods of 1-4 GPUs, and 1 in 60 that no template fits (16 GPUs).</summary>
+    /// <summary>Pods the full cluster cannot take: CPU pods of 4-8 cores (more than a full node's 10 % left), GPU pods of 1-4 GPUs, and 1 in 60 that no template fits (16 GPUs).</summary>
     private Pod PendingPod(int i)
     {
         if (i % 60 == 59) return AppPod(ResourceList.Of((ResourceNames.Cpu, 4_000), (ResourceNames.Memory, 16 * GiB), (ResourceNames.NvidiaGpu, 16)), gpu: true);
@@ -198,7 +198,7 @@ internal sealed class AutoscalerWorkload
             int gpus = 1 << _random.Next(3);
             return AppPod(ResourceList.Of((ResourceNames.Cpu, 8_000L * gpus), (ResourceNames.Memory, 64 * GiB * gpus), (ResourceNames.NvidiaGpu, gpus)), gpu: true);
         }
-        long cores = 2 * _random.Next(1, 4);
+        long cores = 2 * _random.Next(2, 5);
         return AppPod(ResourceList.Of((ResourceNames.Cpu, cores * 1000), (ResourceNames.Memory, cores * 2 * GiB)), gpu: false);
     }
 
