@@ -46,6 +46,8 @@ internal sealed class AutoscalerScanParts
         ("pending-pod scan (UnschedulablePods)", () => _unschedulablePods().Count),
         ("ScaleUpPlanner.FilterOutSchedulable", () => _filterOutSchedulable(_pending, _workload.Autoscaler.Groups).Count),
         ("ScaleUpPlanner.Plan (all of it)", () => _scaleUp.Plan(_pending, _workload.Autoscaler.Groups, _expanders, _workload.Now).Helped.Count),
+        ("...of which PodFitChecker.Begin, each pending pod once", BeginEach),
+        ("...of which TemplateNode.For, one node", () => TemplateNode.For(_workload.Autoscaler.Groups[0].Pool, "template-node-for-bench-1", _workload.Sim.Scheduler.Resources).Pods.Count),
         ("DisruptionBudgets.AllowedNow", () => _budgets.AllowedNow().Length),
         ("ScaleDownPlanner.Utilization, every node", Utilizations),
         ("ScaleDownPlanner.Update (all of it)", () =>
@@ -65,6 +67,14 @@ internal sealed class AutoscalerScanParts
         int healthy = _workload.Sim.Store.Pods.Count(DisruptionBudgets.IsHealthy);
         return $"pending {_pending.Count}, scale-up [{requested}] for {plan.Helped.Count} pods, {plan.NotTriggered.Count} NotTriggerScaleUp, "
             + $"unneeded nodes {_scaleDown.UnneededSince.Count}, healthy pods {healthy}";
+    }
+
+    private int BeginEach()
+    {
+        int fit = 0;
+        foreach (var pod in _pending)
+            if (_workload.Sim.Scheduler.FitChecker.Begin(pod).IsSuccess) fit++;
+        return fit;
     }
 
     private int Utilizations()
