@@ -19,7 +19,7 @@ internal static class AutoscalerQuick
     public const string Command = "autoscaler-quick";
 
     private const int WarmUps = 3;
-    private static int Rounds = 9;
+    private static int Rounds = 15;
     private static readonly int[] DefaultNodes = [250, 1_000, 4_000];
 
     public static void Run(IReadOnlyList<string> args)
@@ -63,7 +63,10 @@ internal static class AutoscalerQuick
     /// <summary>Best and median wall microseconds, median CPU microseconds and median bytes of <paramref name="timed"/>, <paramref name="reset"/> untimed after each call.</summary>
     public static (double Best, double Median, double Cpu, long Bytes) Measure(Func<int> timed, Action reset)
     {
-        for (int i = 0; i < WarmUps; i++) // warm-up, and the JIT's final tier
+        // Warm-up until the JIT's final tier: tiered compilation promotes a method after 30 calls
+        // (then compiles it in the background), so a few calls leave the first size measured in tier 0.
+        long warmStart = Stopwatch.GetTimestamp();
+        for (int i = 0; i < WarmUps || (i < 40 && Stopwatch.GetElapsedTime(warmStart).TotalSeconds < 3); i++)
         {
             timed();
             reset();

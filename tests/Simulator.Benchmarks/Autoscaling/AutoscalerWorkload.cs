@@ -82,6 +82,23 @@ internal sealed class AutoscalerWorkload
         Sim.ClusterAutoscaler.Start();
         Now = Sim.Engine.Now;
         if (Sim.ClusterAutoscaler.Groups.Count != _pools.Length) throw new InvalidOperationException("every pool should be a node group");
+        Verify();
+    }
+
+    /// <summary>Throws unless a scan takes the path the case is for: nodes requested; unneeded nodes it may remove (it stays busy); nothing at all.</summary>
+    private void Verify()
+    {
+        Scan();
+        int requested = Autoscaler.Groups.Sum(g => g.Upcoming.Count);
+        bool busy = Autoscaler.ArmedHousekeepingTimers == 0;
+        Reset();
+        bool ok = Kind switch
+        {
+            AutoscalerCase.ScaleUp => requested > 0,
+            AutoscalerCase.ScaleDown => requested == 0 && busy,
+            _ => requested == 0 && !busy,
+        };
+        if (!ok) throw new InvalidOperationException($"{Kind}: a scan requested {requested} nodes and {(busy ? "has" : "has no")} work left");
     }
 
     public ClusterSimulation Sim { get; }
