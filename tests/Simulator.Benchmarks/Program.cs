@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Simulator.Benchmarks.Autoscaling;
 using Simulator.Benchmarks.Engine;
 using Simulator.Benchmarks.Scheduling;
 using Simulator.Benchmarks.Workloads;
@@ -21,6 +22,11 @@ if (args is [RequestsQuick.Command, .. var requestArgs])
 if (args is [FgdQuick.Command, .. var fgdArgs])
 {
     FgdQuick.Run(fgdArgs);
+    return;
+}
+if (args is [AutoscalerQuick.Command, .. var autoscalerArgs])
+{
+    AutoscalerQuick.Run(autoscalerArgs);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
