@@ -47,7 +47,7 @@ public static class KubectlTable
         return true;
     }
 
-    /// <summary>NAME STATUS COMPLETIONS DURATION AGE (kubectl 1.31 and later), batch/v1 Jobs only.</summary>
+    /// <summary>NAME STATUS COMPLETIONS DURATION AGE (STATUS since kubectl 1.30), batch/v1 Jobs only.</summary>
     public static bool Jobs(TextWriter writer, ResultsSnapshot snapshot, string? ns)
     {
         var jobs = snapshot.Jobs(ns);

@@ -1,0 +1,70 @@
+namespace Simulator.Cli.Tests.Commands;
+
+/// <summary><c>ksim describe pod</c> on a real run: the pod at a time, with its events up to then.</summary>
+public sealed class DescribeCommandTests(KubectlViewRuns runs) : IClassFixture<KubectlViewRuns>
+{
+    private Task<CliOutcome> Describe(params string[] args) => runs.Cli.RunAsync(["describe", .. args]);
+
+    [Fact]
+    public async Task An_evicted_pod_shows_how_long_it_has_been_terminating_and_why()
+    {
+        var outcome = await Describe("pod", "web-7ffc6ffd5c-5lvmt", runs.SelfHealing, "--at", "1h10m");
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(
+            "Name:        web-7ffc6ffd5c-5lvmt\n" +
+            "Namespace:   default\n" +
+            "Priority:    0\n" +
+            "Node:        cpu-b-0\n" +
+            "Start Time:  0s\n" +
+            "Status:      Terminating (lasts 4m10s)\n" +
+            "IP:          10.244.2.2\n" +
+            "IPs:\n" +
+            "  IP:           10.244.2.2\n" +
+            "Controlled By:  ReplicaSet/web-7ffc6ffd5c\n" +
+            "Events:\n" +
+            "  Type     Reason                Age    From                       Message\n" +
+            "  ----     ------                ----   ----                       -------\n" +
+            "  Normal   Scheduled             70m    default-scheduler          Successfully assigned default/web-7ffc6ffd5c-5lvmt to cpu-b-0\n" +
+            "  Normal   Pulled                69m    kubelet                    Successfully pulled image \"nginx:1.27\" in 700ms\n" +
+            "  Normal   Started               69m    kubelet                    Started container nginx\n" +
+            "  Warning  NodeNotReady          9m10s  node-controller            Node is not ready\n" +
+            "  Normal   TaintManagerEviction  4m10s  taint-eviction-controller  Marking for deletion Pod default/web-7ffc6ffd5c-5lvmt\n",
+            outcome.Out);
+    }
+
+    [Fact]
+    public async Task Events_after_the_time_are_left_out()
+    {
+        var outcome = await Describe("pod", "web-7ffc6ffd5c-5lvmt", runs.SelfHealing, "--at", "1s");
+        Assert.EndsWith(
+            "Events:\n" +
+            "  Type    Reason     Age   From               Message\n" +
+            "  ----    ------     ----  ----               -------\n" +
+            "  Normal  Scheduled  1s    default-scheduler  Successfully assigned default/web-7ffc6ffd5c-5lvmt to cpu-b-0\n",
+            outcome.Out, StringComparison.Ordinal);
+        Assert.Contains("Status:      Pending\n", outcome.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_pod_that_is_gone_at_the_time_exits_2_and_says_when_it_existed()
+    {
+        var outcome = await Describe("pod", "web-7ffc6ffd5c-5lvmt", runs.SelfHealing, "--at", "2h");
+        Assert.Equal((2, "ksim: pods \"web-7ffc6ffd5c-5lvmt\" not found in namespace default at 2h0m0s; it existed from 0s until 2h0m0s\n"),
+            (outcome.ExitCode, outcome.Error));
+    }
+
+    [Fact]
+    public async Task An_unknown_pod_exits_2_with_close_names()
+    {
+        var outcome = await Describe("pod", "web-7ffc6ffd5c-5lvmx", runs.SelfHealing);
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith("ksim: pods \"web-7ffc6ffd5c-5lvmx\" not found in namespace default at 3h0m0s; close names: ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_pods_can_be_described()
+    {
+        var outcome = await Describe("node", "cpu-a-0", runs.SelfHealing);
+        Assert.Equal((2, "ksim: RESOURCE: expected pod, got \"node\"\nSee 'ksim describe --help' for usage.\n"), (outcome.ExitCode, outcome.Error));
+    }
+}
