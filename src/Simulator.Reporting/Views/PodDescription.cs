@@ -43,23 +43,7 @@ public static class PodDescription
         }
         if (pod.OwnerKind.Length > 0) w.WriteLine("Controlled By:\t" + pod.OwnerKind + "/" + pod.OwnerName);
 
-        var events = snapshot.EventsOf(pod);
-        if (events.Count == 0)
-        {
-            w.WriteLine("Events:\t<none>");
-        }
-        else
-        {
-            // kubectl sorts by time and writes one row per Event object; ksim records each
-            // occurrence as its own event, so repeats are separate rows, not "(x3 over 5m)".
-            w.WriteLine("Events:");
-            w.WriteLine("  Type\tReason\tAge\tFrom\tMessage");
-            w.WriteLine("  ----\t------\t----\t----\t-------");
-            foreach (var e in events)
-            {
-                w.WriteLine($"  {e.Type}\t{e.Reason}\t{HumanDuration.Format(at - e.Time)}\t{PodEventSource.Of(e.Reason)}\t{e.Message.Trim()}");
-            }
-        }
+        DescribedEvents.Write(w, snapshot.EventsOf(pod), at, EventSource.OfPodEvent);
         w.Flush(writer);
     }
 

@@ -59,6 +59,16 @@ public sealed class ResultsSnapshot
             ? [.. list.Where(e => e.Time >= pod.Created && (pod.Deleted is not { } d || e.Time <= d))]
             : [];
 
+    public NodeView? FindNode(string name) => _nodes.GetValueOrDefault(name);
+
+    /// <summary>The node's events up to <see cref="At"/>, in time order.</summary>
+    public IReadOnlyList<EventsLogEntry> EventsOfNode(string name) =>
+        [.. _results.Events.Where(e => e.Kind == "node" && e.Name == name && e.Time <= At)];
+
+    /// <summary>Pods bound to the node and not finished at <see cref="At"/> (kubectl describe node's "Non-terminated Pods").</summary>
+    public IReadOnlyList<PodView> PodsOn(string node) =>
+        [.. Pods(null).Where(p => p.Pod.Node == node && p.Pod.Scheduled is { } s && s <= At && (p.Pod.Finished is not { } f || At < f))];
+
     public IReadOnlyList<NodeView> Nodes() => [.. _nodes.Values.OrderBy(n => n.Name, StringComparer.Ordinal)];
 
     public IReadOnlyList<JobView> Jobs(string? ns)
@@ -103,7 +113,7 @@ public sealed class ResultsSnapshot
         {
             if (interval.Added > at || interval.Removed is { } removed && removed <= at) continue;
             if (interval.From > at || interval.To is { } to && to <= at) continue;
-            yield return new NodeView(interval.Node, interval.Pool, interval.State == NodeState.Ready, cordoned.Contains(interval.Node),
+            yield return new NodeView(interval.Node, interval.Pool, interval.State == NodeState.Ready, interval.From, cordoned.Contains(interval.Node),
                 interval.Added, interval.Removed, at - interval.Added);
         }
     }

@@ -62,9 +62,56 @@ public sealed class DescribeCommandTests(KubectlViewRuns runs) : IClassFixture<K
     }
 
     [Fact]
-    public async Task Only_pods_can_be_described()
+    public async Task A_failed_node_shows_its_ready_condition_pods_and_events()
     {
-        var outcome = await Describe("node", "cpu-a-0", runs.SelfHealing);
-        Assert.Equal((2, "ksim: RESOURCE: expected pod, got \"node\"\nSee 'ksim describe --help' for usage.\n"), (outcome.ExitCode, outcome.Error));
+        var outcome = await Describe("node", "cpu-b-0", runs.SelfHealing, "--at", "1h1m");
+        Assert.True(outcome.ExitCode == 0, outcome.ToString());
+        Assert.Equal(
+            "Name:               cpu-b-0\n" +
+            "Roles:              <none>\n" +
+            "CreationTimestamp:  0s\n" +
+            "Unschedulable:      false\n" +
+            "Conditions:\n" +
+            // As in kubectl: the section lines share the first column's alignment with each other.
+            "  Type                Status  LastTransitionTime\n" +
+            "  ----                ------  ------------------\n" +
+            "  Ready               False   1h0m50s\n" +
+            "Non-terminated Pods:  (2 in total)\n" +
+            "  Namespace           Name                  Age\n" +
+            "  ---------           ----                  ---\n" +
+            "  default             web-7ffc6ffd5c-5lvmt  61m\n" +
+            "  default             web-7ffc6ffd5c-q79fw  61m\n" +
+            "Events:\n" +
+            "  Type     Reason          Age   From             Message\n" +
+            "  ----     ------          ----  ----             -------\n" +
+            "  Normal   RegisteredNode  61m   node-controller  Node cpu-b-0 event: Registered Node cpu-b-0 in Controller\n" +
+            "  Warning  NodeFailed      60s   fault-injector   Node cpu-b-0 failed (timeline)\n" +
+            "  Normal   NodeNotReady    10s   node-controller  Node cpu-b-0 status is now: NodeNotReady\n",
+            outcome.Out);
+    }
+
+    [Fact]
+    public async Task Only_pods_and_nodes_can_be_described()
+    {
+        var outcome = await Describe("service", "web", runs.SelfHealing);
+        Assert.Equal((2, "ksim: RESOURCE: expected pod or node, got \"service\"\nSee 'ksim describe --help' for usage.\n"), (outcome.ExitCode, outcome.Error));
+    }
+
+    [Fact]
+    public async Task An_unknown_node_exits_2()
+    {
+        var outcome = await Describe("node", "cpu-c-0", runs.SelfHealing);
+        Assert.Equal(2, outcome.ExitCode);
+        Assert.StartsWith("ksim: nodes \"cpu-c-0\" not found at 3h0m0s; close names: ", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("get", "LAST SEEN TYPE REASON OBJECT MESSAGE")]
+    [InlineData("describe", "Controlled By")]
+    public async Task Help_explains_the_views(string command, string expected)
+    {
+        var outcome = await runs.Cli.RunAsync(command, "--help");
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Contains(expected, outcome.Out, StringComparison.Ordinal);
     }
 }
