@@ -19,6 +19,9 @@ public sealed class ResultsSnapshot
     private readonly Dictionary<string, List<EventsLogEntry>> _podEvents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NodeView> _nodes = new(StringComparer.Ordinal);
 
+    /// <summary>Pods that had succeeded by then, per owning Job's namespace/name: status.succeeded.</summary>
+    private readonly Dictionary<string, int> _succeededByJob = new(StringComparer.Ordinal);
+
     public ResultsSnapshot(ResultsFolder results, SimTime at)
     {
         _results = results;
@@ -31,6 +34,12 @@ public sealed class ResultsSnapshot
             list.Add(e);
         }
         foreach (var node in NodesAt(results, at)) _nodes[node.Name] = node;
+        foreach (var pod in results.Pods)
+        {
+            if (pod.OwnerKind != "Job" || pod.Phase != PodPhase.Succeeded || pod.Finished is not { } f || f > at) continue;
+            var key = pod.Namespace + "/" + pod.OwnerName;
+            _succeededByJob[key] = _succeededByJob.GetValueOrDefault(key) + 1;
+        }
     }
 
     public SimTime At { get; }
@@ -76,7 +85,7 @@ public sealed class ResultsSnapshot
         var jobs = _results.Jobs
             .Where(j => j.Kind == "Job" && (ns is null || j.Namespace == ns) && j.Submitted <= At)
             .OrderBy(j => j.Namespace, StringComparer.Ordinal).ThenBy(j => j.Name, StringComparer.Ordinal);
-        return [.. jobs.Select(j => new JobView(j, Succeeded(j), At))];
+        return [.. jobs.Select(j => new JobView(j, _succeededByJob.GetValueOrDefault(j.Namespace + "/" + j.Name), At))];
     }
 
     /// <summary>Events recorded up to <see cref="At"/>, in time order; a Node's count as the default namespace's.</summary>
@@ -89,11 +98,6 @@ public sealed class ResultsSnapshot
 
     private PodView View(PodRecord pod) =>
         PodView.At(pod, EventsOf(pod), pod.Node.Length > 0 && _nodes.TryGetValue(pod.Node, out var node) && node.Ready, At);
-
-    /// <summary>status.succeeded: the Job's pods that had succeeded by then.</summary>
-    private int Succeeded(JobRecord job) =>
-        _results.Pods.Count(p => p.OwnerKind == "Job" && p.OwnerName == job.Name && p.Namespace == job.Namespace
-            && p.Phase == PodPhase.Succeeded && p.Finished is { } f && f <= At);
 
     /// <summary>
     /// Each node added by then and not removed, in its Ready/NotReady interval at that time, cordoned

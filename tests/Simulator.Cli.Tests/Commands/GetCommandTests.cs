@@ -98,6 +98,17 @@ public sealed class GetCommandTests(KubectlViewRuns runs) : IClassFixture<Kubect
         Assert.Equal("61m         Normal    RegisteredNode      node/cpu-a-0                Node cpu-a-0 event: Registered Node cpu-a-0 in Controller", lines[1]);
     }
 
+    [Theory]
+    // 1h30m: broken-train has failed (its duration runs on: no completionTime), finetune still runs.
+    [InlineData("1h30m", "broken-train   Failed    0/1           90m        90m\nfinetune       Running   0/1           90m        90m\n")]
+    // The end (6h): finetune completed at 7297 s, so its duration stopped at 2h1m37s -> 121m.
+    [InlineData("6h", "broken-train   Failed     0/1           6h         6h\nfinetune       Complete   1/1           121m       6h\n")]
+    public async Task Jobs_show_completions_and_kubectl_s_duration(string at, string rows)
+    {
+        var outcome = await Get("jobs", runs.JobRetries, "--at", at);
+        Assert.Equal(rows, outcome.Out[(outcome.Out.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+    }
+
     [Fact]
     public async Task An_empty_list_says_so_on_stderr_and_succeeds()
     {

@@ -6,7 +6,8 @@ namespace Simulator.Cli.Tests.Commands;
 /// Two bundled scenarios run once through <c>ksim run</c> for all the get/describe tests:
 /// 02-self-healing (cpu-b-0 fails at 1h; its two pods are NotReady from 1h0m50s, marked for
 /// deletion at 1h5m50s, when their replacements are created, and removed when the node is back at
-/// 2h) and 01-quickstart (train-huge never fits, train-vit arrives at 10m, etl-0 completes at 481 s).
+/// 2h), 01-quickstart (train-huge never fits, train-vit arrives at 10m, etl-0 completes at 481 s)
+/// and 03-job-retries (broken-train fails for good at 2256 s, finetune completes at 7297 s).
 /// </summary>
 public sealed class KubectlViewRuns : IDisposable
 {
@@ -17,10 +18,12 @@ public sealed class KubectlViewRuns : IDisposable
         var root = RepositoryLocator.FindRootOfExecutable()!;
         SelfHealing = Run(Path.Combine(root, "scenarios", "02-self-healing.yaml"), "self-healing");
         Quickstart = Run(Path.Combine(root, RepositoryLocator.DefaultScenario), "quickstart");
+        JobRetries = Run(Path.Combine(root, "scenarios", "03-job-retries.yaml"), "job-retries");
     }
 
     public string SelfHealing { get; }
     public string Quickstart { get; }
+    public string JobRetries { get; }
 
     private string Run(string scenario, string folder)
     {
