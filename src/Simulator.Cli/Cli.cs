@@ -20,6 +20,7 @@ internal static class Cli
         Results go to results/<scenario>/<run-id>/ under the current folder, or to --out DIR:
         summary.json, pods.csv, timeseries.csv, events.log, manifest.json and a copy of the scenario.
         ksim compare runs a scenario under several profiles and seeds and says which is better and how sure.
+        ksim get and ksim describe show a results folder as kubectl would have shown the cluster at --at T.
 
         Exit codes: 0 ok; 1 internal error (a bug in ksim; rerun: results differ); 2 bad input
         (scenario errors, bad option values, output folder not empty); 130 interrupted by Ctrl+C
@@ -73,6 +74,8 @@ internal static class Cli
             new CompareCommand(context, logLevel, args),
             new ProfilesCommand(context),
             new ExplainCommand(context, logLevel),
+            new GetCommand(context),
+            new DescribeCommand(context),
         };
         foreach (var option in root.Options)
         {

@@ -24,6 +24,10 @@ public sealed class JobRecord
     public required string Uid { get; init; }
     public required SimTime Submitted { get; init; }
 
+    /// <summary>A Job's spec.completions (null: done when one pod succeeds) and spec.parallelism; null for a PyTorchJob.</summary>
+    public int? Completions { get; set; }
+    public int? Parallelism { get; set; }
+
     /// <summary>When the first of its pods was Running.</summary>
     public SimTime? FirstStart { get; set; }
 

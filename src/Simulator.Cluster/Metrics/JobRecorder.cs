@@ -59,6 +59,8 @@ internal sealed class JobRecorder : IObjectWatcher<Job>, IObjectWatcher<PyTorchJ
     public void OnObjectEvent(WatchEventType type, Job job)
     {
         if (RecordOf(type, job.Kind, job.Metadata) is not { } record) return;
+        record.Completions = job.Spec.Completions;
+        record.Parallelism = job.Spec.Parallelism;
         record.FailedPods = job.Status.Failed;
         // Complete and Failed are final: the first one written is the outcome.
         if (record.Completed is not null || job.Status.Conditions is not [var condition, ..]) return;

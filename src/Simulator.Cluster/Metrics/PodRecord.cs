@@ -24,6 +24,9 @@ public sealed class PodRecord
     public SimTime? Started { get; set; }
     public SimTime? Finished { get; set; }
     public SimTime? Deleted { get; set; }
+
+    /// <summary>metadata.deletionTimestamp: when the delete was asked for; the pod is Terminating from then until <see cref="Deleted"/>.</summary>
+    public SimTime? Terminating { get; set; }
     public string Node { get; set; } = "";
     public string PodIP { get; set; } = "";
 

@@ -82,6 +82,7 @@ internal sealed class PodRecorder : IPodWatcher, IEventSink
             if (pod.IsTerminal) Finished(record, pod, now);
         }
         record.Restarts = pod.Status.RestartCount;
+        record.Terminating ??= pod.Metadata.DeletionTimestamp;
         if (type == WatchEventType.Deleted)
         {
             record.Deleted = now;

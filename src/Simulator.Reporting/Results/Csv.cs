@@ -30,6 +30,20 @@ internal static class Csv
 
     public static string Seconds(SimDuration? duration) => duration is { } d ? new SimTime(d.Microseconds).ToSecondsString() : "";
 
+    /// <summary>
+    /// The inverse of <see cref="Seconds(SimTime?)"/>: exact, the decimal seconds become whole
+    /// microseconds without going through a double. False for anything else.
+    /// </summary>
+    public static bool TryParseSeconds(string text, out SimTime time)
+    {
+        time = default;
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds)) return false;
+        var micros = seconds * 1_000_000m;
+        if (micros != decimal.Truncate(micros) || micros > long.MaxValue || micros < long.MinValue) return false;
+        time = new SimTime((long)micros);
+        return true;
+    }
+
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Boolean(bool value) => value ? "true" : "false";

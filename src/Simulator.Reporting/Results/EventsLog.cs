@@ -1,4 +1,5 @@
 using Simulator.Cluster.Store;
+using Simulator.Engine;
 
 namespace Simulator.Reporting.Results;
 
@@ -34,4 +35,55 @@ internal static class EventsLog
     /// <summary>One event per line, so a multi-line message (a termination log) is escaped, not split.</summary>
     private static string OneLine(string message) =>
         message.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+
+    /// <summary>
+    /// events.log read back. The first four columns never hold spaces, so they are split on runs of
+    /// spaces (a value longer than its width only pushed the rest right); the message is everything
+    /// after the single space that follows OBJECT, still escaped as one line.
+    /// </summary>
+    public static IReadOnlyList<EventsLogEntry> Read(string path)
+    {
+        var entries = new List<EventsLogEntry>();
+        int number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (number == 1 || line.Length == 0) continue;
+            entries.Add(ParseLine(path, number, line));
+        }
+        return entries;
+    }
+
+    private static EventsLogEntry ParseLine(string path, int number, string line)
+    {
+        var tokens = new string[4];
+        int i = 0;
+        for (int t = 0; t < tokens.Length; t++)
+        {
+            while (i < line.Length && line[i] == ' ') i++;
+            int start = i;
+            while (i < line.Length && line[i] != ' ') i++;
+            if (i == start) throw new ResultsFormatException($"{path}:{number}: expected TIME TYPE REASON OBJECT MESSAGE, got \"{line}\"");
+            tokens[t] = line[start..i];
+        }
+        var message = i < line.Length ? line[(i + 1)..] : "";
+        if (!Enum.TryParse<EventType>(tokens[1], out var type) || !Enum.IsDefined(type))
+        {
+            throw new ResultsFormatException($"{path}:{number}: TYPE: expected Normal or Warning, got \"{tokens[1]}\"");
+        }
+        if (!Csv.TryParseSeconds(tokens[0], out var time)) throw new ResultsFormatException($"{path}:{number}: TIME: expected seconds such as 12.500000, got \"{tokens[0]}\"");
+        int slash = tokens[3].IndexOf('/', StringComparison.Ordinal);
+        if (slash <= 0) throw new ResultsFormatException($"{path}:{number}: OBJECT: expected kind/name, got \"{tokens[3]}\"");
+        var kind = tokens[3][..slash];
+        var key = tokens[3][(slash + 1)..];
+        int nsSlash = key.IndexOf('/', StringComparison.Ordinal);
+        var (ns, name) = nsSlash < 0 ? ("", key) : (key[..nsSlash], key[(nsSlash + 1)..]);
+        return new EventsLogEntry(time, type, tokens[2], kind, ns, name, message);
+    }
 }
+
+/// <summary>
+/// One line of events.log: <see cref="Kind"/> in lower case as kubectl prints it, <see cref="Namespace"/>
+/// empty for a cluster-scoped object (a Node).
+/// </summary>
+public sealed record EventsLogEntry(SimTime Time, EventType Type, string Reason, string Kind, string Namespace, string Name, string Message);

@@ -32,4 +32,17 @@ internal static class NodesCsv
             Csv.WriteRow(writer, fields);
         }
     }
+
+    public static IReadOnlyList<NodeInterval> Read(string path)
+    {
+        var table = CsvTable.Read(path);
+        var intervals = new List<NodeInterval>(table.Rows.Count);
+        foreach (var row in table.Rows)
+        {
+            intervals.Add(new NodeInterval(
+                row.Text("node"), row.Text("pool"), row.Enum<NodeState>("state"), row.Time("from_s"), row.OptionalTime("to_s"),
+                row.Time("added_s"), row.OptionalTime("removed_s")));
+        }
+        return intervals;
+    }
 }

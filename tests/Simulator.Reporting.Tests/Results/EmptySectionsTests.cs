@@ -32,7 +32,7 @@ public sealed class EmptySectionsTests : IDisposable
 
     [Theory]
     [InlineData("jobs.csv", "namespace,name,uid,submitted_s,first_start_s,completed_s,jct_s,attempts,failures,outcome,reason,"
-        + "kind,model,steps,workers,accelerators,accelerator_types,queueing_delay_s,run_s,interruptions,lost_gpu_hours\n")]
+        + "kind,model,steps,workers,accelerators,accelerator_types,queueing_delay_s,run_s,interruptions,lost_gpu_hours,completions,parallelism\n")]
     [InlineData("nodes.csv", "node,pool,state,from_s,to_s,duration_s,added_s,removed_s\n")]
     [InlineData("recoveries.csv", "kind,namespace,name,from_s,to_s,duration_s\n")]
     public void Csv_files_without_rows_have_their_header(string file, string expected)

@@ -47,9 +47,9 @@ public sealed class GpuColumnsTests : IDisposable
         var results = SampleRuns.WriteTo(_temp, WithGpus());
         var lines = File.ReadAllLines(Path.Combine(results, PodsCsv.FileName));
 
-        Assert.EndsWith(",evicted,gpus", lines[0], StringComparison.Ordinal);
-        Assert.EndsWith(",Job,web-batch,false,0;1", lines[1], StringComparison.Ordinal);
-        Assert.EndsWith(",ReplicaSet,web-5d8f,true,3:500", lines[2], StringComparison.Ordinal);
+        Assert.EndsWith(",evicted,gpus,terminating_s", lines[0], StringComparison.Ordinal);
+        Assert.EndsWith(",Job,web-batch,false,0;1,", lines[1], StringComparison.Ordinal);
+        Assert.EndsWith(",ReplicaSet,web-5d8f,true,3:500,60.000000", lines[2], StringComparison.Ordinal);
     }
 
     [Fact]

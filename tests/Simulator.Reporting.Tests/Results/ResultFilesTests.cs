@@ -22,10 +22,10 @@ public sealed class ResultFilesTests : IDisposable
     {
         Assert.Equal(
             "namespace,name,uid,node,pod_ip,phase,priority,created_s,scheduled_s,started_s,finished_s,deleted_s," +
-            "restarts,failed_scheduling_attempts,reason,message,owner_kind,owner_name,evicted,gpus\n" +
-            "default,web-1,uid-1,node-a,10.0.0.5,Succeeded,100,0.000000,0.250000,1.500000,61.500000,,0,0,Completed,,Job,web-batch,false,\n" +
-            "ml,train-0,uid-2,,,Pending,0,10.000000,,,,,0,3,Unschedulable,\"0/2 nodes are available: 2 Insufficient nvidia.com/gpu, \"\"big\"\" pod.\",,,false,\n" +
-            "default,web-5d8f-x2k,uid-3,node-b,10.0.1.7,Running,0,5.000000,5.500000,6.500000,,90.000000,1,0,TaintManagerEviction,,ReplicaSet,web-5d8f,true,\n",
+            "restarts,failed_scheduling_attempts,reason,message,owner_kind,owner_name,evicted,gpus,terminating_s\n" +
+            "default,web-1,uid-1,node-a,10.0.0.5,Succeeded,100,0.000000,0.250000,1.500000,61.500000,,0,0,Completed,,Job,web-batch,false,,\n" +
+            "ml,train-0,uid-2,,,Pending,0,10.000000,,,,,0,3,Unschedulable,\"0/2 nodes are available: 2 Insufficient nvidia.com/gpu, \"\"big\"\" pod.\",,,false,,\n" +
+            "default,web-5d8f-x2k,uid-3,node-b,10.0.1.7,Running,0,5.000000,5.500000,6.500000,,90.000000,1,0,TaintManagerEviction,,ReplicaSet,web-5d8f,true,,60.000000\n",
             Read("pods.csv"));
     }
 
@@ -47,10 +47,10 @@ public sealed class ResultFilesTests : IDisposable
     {
         Assert.Equal(
             "namespace,name,uid,submitted_s,first_start_s,completed_s,jct_s,attempts,failures,outcome,reason," +
-            "kind,model,steps,workers,accelerators,accelerator_types,queueing_delay_s,run_s,interruptions,lost_gpu_hours\n" +
-            "ml,train-a,j-1,0.000000,1.500000,61.500000,61.500000,1,0,Complete,,Job,,,,,,,,,\n" +
-            "ml,train-b,j-2,10.000000,12.000000,100.250000,90.250000,3,3,Failed,BackoffLimitExceeded,Job,,,,,,,,,\n" +
-            "ml,train-c,j-3,110.000000,,,,0,0,Pending,,Job,,,,,,,,,\n",
+            "kind,model,steps,workers,accelerators,accelerator_types,queueing_delay_s,run_s,interruptions,lost_gpu_hours,completions,parallelism\n" +
+            "ml,train-a,j-1,0.000000,1.500000,61.500000,61.500000,1,0,Complete,,Job,,,,,,,,,,1,1\n" +
+            "ml,train-b,j-2,10.000000,12.000000,100.250000,90.250000,3,3,Failed,BackoffLimitExceeded,Job,,,,,,,,,,,\n" +
+            "ml,train-c,j-3,110.000000,,,,0,0,Pending,,Job,,,,,,,,,,,\n",
             Read("jobs.csv"));
     }
 

@@ -58,6 +58,7 @@ internal static class SampleRuns
         Created = Seconds(5),
         Scheduled = Seconds(5.5),
         Started = Seconds(6.5),
+        Terminating = Seconds(60),
         Deleted = Seconds(90),
         Node = "node-b",
         PodIP = "10.0.1.7",
@@ -75,6 +76,7 @@ internal static class SampleRuns
         {
             Namespace = "ml", Name = "train-a", Uid = "j-1", Submitted = Seconds(0),
             FirstStart = Seconds(1.5), Completed = Seconds(61.5), Outcome = JobOutcome.Complete, Attempts = 1,
+            Completions = 1, Parallelism = 1,
         },
         new JobRecord
         {

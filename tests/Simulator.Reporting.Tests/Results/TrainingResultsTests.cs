@@ -43,7 +43,7 @@ public sealed class TrainingResultsTests : IDisposable
         var rows = File.ReadAllLines(Path.Combine(dir, "jobs.csv"));
         Assert.Equal(
             "ml,ddp,p-1,5.000000,64.000000,3665.500000,3660.500000,5,1,Complete,,"
-            + "PyTorchJob,ResNet-50 (batch size 64),40000,4,8,k80+v100,60.000000,3600.500000,1,0.5",
+            + "PyTorchJob,ResNet-50 (batch size 64),40000,4,8,k80+v100,60.000000,3600.500000,1,0.5,,",
             rows[1]);
     }
 
