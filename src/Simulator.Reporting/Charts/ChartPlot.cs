@@ -7,12 +7,14 @@ internal static class ChartPlot
 {
     public static Plot Create(string title, string xLabel, string yLabel)
     {
+        // Before the plot exists: its text styles take their font name from Fonts.Default when created.
+        // Not plot.Font.Set: it pins the regular typeface on every label, bold ones included.
         ChartFonts.EnsureRegistered();
         var plot = new Plot();
         plot.Title(title);
         plot.XLabel(xLabel);
         plot.YLabel(yLabel);
-        plot.Font.Set(ChartFonts.Family);
+        plot.Axes.Title.Label.Bold = true;
         // The legend would otherwise pick a system font per item to cover its characters.
         plot.Legend.SetBestFontOnEachRender = false;
         plot.Legend.FontName = ChartFonts.Family;

@@ -33,12 +33,15 @@ public static class RunCharts
     {
         var charts = For(result);
         if (charts.Count > 0) Directory.CreateDirectory(directory);
-        foreach (var chart in charts)
-        {
-            using var plot = chart.Build(result);
-            plot.SavePng(Path.Combine(directory, chart.Name + ".png"), Width, Height);
-            plot.SaveSvg(Path.Combine(directory, chart.Name + ".svg"), Width, Height);
-        }
+        foreach (var chart in charts) WriteOne(directory, chart, result);
         return [.. charts.Select(c => c.Name)];
+    }
+
+    /// <summary>Draws <paramref name="chart"/> into &lt;Name&gt;.png and &lt;Name&gt;.svg.</summary>
+    internal static void WriteOne(string directory, IRunChart chart, RunResult result)
+    {
+        using var plot = chart.Build(result);
+        plot.SavePng(Path.Combine(directory, chart.Name + ".png"), Width, Height);
+        plot.SaveSvg(Path.Combine(directory, chart.Name + ".svg"), Width, Height);
     }
 }
