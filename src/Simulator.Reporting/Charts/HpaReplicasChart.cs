@@ -4,7 +4,7 @@ namespace Simulator.Reporting.Charts;
 
 /// <summary>
 /// Each HorizontalPodAutoscaler's replicas over time (hpa.csv): the target's spec.replicas as a
-/// solid line and the controller's desired replicas dashed, in the HPA's colour.
+/// solid line and the controller's desired replicas as a dashed one.
 /// </summary>
 internal sealed class HpaReplicasChart : IRunChart
 {
@@ -23,9 +23,9 @@ internal sealed class HpaReplicasChart : IRunChart
             var samples = hpa.ToArray();
             var xs = samples.Select(s => axis.ToUnits(s.Time)).ToArray();
             var name = $"{hpa.Key.Namespace}/{hpa.Key.Name}";
-            var current = ChartPlot.Steps(plot, xs, samples.Select(s => (double)s.CurrentReplicas).ToArray(), name + " current");
-            var desired = ChartPlot.Steps(plot, xs, samples.Select(s => (double)s.DesiredReplicas).ToArray(), name + " desired", ScottPlot.LinePattern.Dashed);
-            desired.Color = current.Color;
+            ChartPlot.Steps(plot, xs, samples.Select(s => (double)s.CurrentReplicas).ToArray(), name + " current");
+            // Its own colour: desired usually equals current a sync later, and would hide under it.
+            ChartPlot.Steps(plot, xs, samples.Select(s => (double)s.DesiredReplicas).ToArray(), name + " desired", ScottPlot.LinePattern.Dashed);
             max = Math.Max(max, samples.Max(s => Math.Max(s.CurrentReplicas, s.DesiredReplicas)));
         }
         plot.Axes.SetLimitsY(0, max * 1.15);
