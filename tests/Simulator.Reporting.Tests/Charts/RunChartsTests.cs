@@ -94,7 +94,7 @@ public sealed class RunChartsTests : IDisposable
     [Fact]
     public void The_results_writer_puts_a_png_and_an_svg_of_each_applicable_chart_in_charts()
     {
-        var results = SampleRuns.WriteTo(_temp);
+        var results = SampleRuns.WriteTo(_temp, charts: true);
 
         var files = Directory.GetFiles(Path.Combine(results, "charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
         Assert.Equal(
