@@ -25,13 +25,14 @@ internal sealed class NodeTimelineChart : IRunChart
         var axis = ChartTimeAxis.For(result.EndTime);
         var rows = RowsInOrderAdded(result.Nodes);
         var plot = ChartPlot.Create($"Node timeline ({rows.Count} nodes): Ready and NotReady", axis.TimeLabel, rows.Count <= MaxNamedRows ? "node" : "node (in the order added)");
+        var rowOf = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
+        for (int i = 0; i < rows.Count; i++) rowOf[rows[i]] = i;
         var bars = new List<Bar>(result.Nodes.Count);
         foreach (var interval in result.Nodes)
         {
-            var row = rows.Count - 1 - rows.IndexOf(interval.Node);
             bars.Add(new Bar
             {
-                Position = row,
+                Position = rowOf[interval.Node],
                 ValueBase = axis.ToUnits(interval.From),
                 Value = axis.ToUnits(interval.To ?? result.EndTime),
                 Size = 0.8,
@@ -44,11 +45,12 @@ internal sealed class NodeTimelineChart : IRunChart
         plottable.Horizontal = true;
         if (rows.Count <= MaxNamedRows)
         {
-            var positions = Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - 1 - i)).ToArray();
+            var positions = Enumerable.Range(0, rows.Count).Select(i => (double)i).ToArray();
             plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(positions, [.. rows]);
         }
         ChartPlot.RunSpan(plot, axis, result.EndTime);
-        plot.Axes.SetLimitsY(-0.6, rows.Count - 0.4);
+        // Inverted (bottom limit above the top one): row i is the i-th node added, counted from the top.
+        plot.Axes.SetLimitsY(bottom: rows.Count - 0.4, top: -0.6);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Ready", FillColor = ReadyColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "NotReady", FillColor = NotReadyColor });
         ChartPlot.Legend(plot);

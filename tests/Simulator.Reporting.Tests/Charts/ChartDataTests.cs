@@ -69,13 +69,14 @@ public sealed class ChartDataTests
         using var plot = RunChartsTests.Chart("node-timeline").Build(SampleRuns.Result());
         using var bitmap = SKBitmap.Decode(plot.GetImageBytes(1200, 700, ImageFormat.Png));
 
-        // Rows from the top: node-a (2), node-b (1), node-c (0). node-b is NotReady 30 to 75.5 s.
+        // Rows from the top: node-a (0), node-b (1), node-c (2). node-b is NotReady 30 to 75.5 s.
+        Assert.Equal(NodeTimelineChart.ReadyColor, PixelAt(plot, bitmap, 50, 0));
         Assert.Equal(NodeTimelineChart.NotReadyColor, PixelAt(plot, bitmap, 50, 1));
         Assert.Equal(NodeTimelineChart.ReadyColor, PixelAt(plot, bitmap, 10, 1));
         Assert.Equal(NodeTimelineChart.ReadyColor, PixelAt(plot, bitmap, 100, 1));
         // node-c: Ready to 100 s, NotReady to its removal at 110 s, then nothing.
-        Assert.Equal(NodeTimelineChart.NotReadyColor, PixelAt(plot, bitmap, 105, 0));
-        Assert.DoesNotContain(PixelAt(plot, bitmap, 115, 0), new[] { NodeTimelineChart.ReadyColor, NodeTimelineChart.NotReadyColor });
+        Assert.Equal(NodeTimelineChart.NotReadyColor, PixelAt(plot, bitmap, 105, 2));
+        Assert.DoesNotContain(PixelAt(plot, bitmap, 115, 2), new[] { NodeTimelineChart.ReadyColor, NodeTimelineChart.NotReadyColor });
     }
 
     [Fact]
