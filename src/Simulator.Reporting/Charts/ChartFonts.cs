@@ -9,7 +9,7 @@ namespace Simulator.Reporting.Charts;
 /// and, when nothing matches on a machine without fonts, silently draws no text; registering the
 /// bundled files ahead of the system resolver makes every chart's text come from them.
 /// </summary>
-public static class ChartFonts
+internal static class ChartFonts
 {
     /// <summary>The family name every chart asks for (the name the DejaVu files declare).</summary>
     public const string Family = "DejaVu Sans";

@@ -7,7 +7,7 @@ namespace Simulator.Reporting.Charts;
 /// from <see cref="RunResult"/> and says whether the run has its data, so a run without Services
 /// gets no latency chart rather than an empty one.
 /// </summary>
-public interface IRunChart
+internal interface IRunChart
 {
     /// <summary>The file name without extension: charts/&lt;Name&gt;.png and .svg.</summary>
     string Name { get; }

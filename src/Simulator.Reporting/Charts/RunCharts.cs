@@ -7,7 +7,7 @@ namespace Simulator.Reporting.Charts;
 /// class and one line here. Each that applies is written as PNG and SVG, 1200x700, into the
 /// results folder's charts/.
 /// </summary>
-public static class RunCharts
+internal static class RunCharts
 {
     public const string DirectoryName = "charts";
     public const int Width = 1200;
