@@ -39,7 +39,7 @@ internal sealed class ComparisonRuns(CliContext context, ILoggerFactory loggers,
             var result = context.RunScenario(scenario, runOptions, null, cancellationToken, loggers);
             cancellationToken.ThrowIfCancellationRequested();
             var record = execution.Record(scenario, scenarioPath, runOptions, arguments, result, started);
-            ResultsWriter.Write(RunDirectory(directory, variants[v].Name, seeds[s]), record);
+            ResultsWriter.Write(RunDirectory(directory, variants[v].Name, seeds[s]), record, charts: false);
             var row = new double?[metrics.Count];
             for (int m = 0; m < metrics.Count; m++) row[m] = metrics[m].Extract(result);
             values[v][s] = row;

@@ -56,7 +56,7 @@ public sealed class RequestRecorder : IIntervalSampler
             _rows.Add(new ServiceInterval(now, s.Name, s.IntervalArrivals, s.IntervalCompleted,
                 failed[0], failed[1], failed[2], failed[3],
                 Percentiles.NearestRank(latencies, 50), Percentiles.NearestRank(latencies, 95), Percentiles.NearestRank(latencies, 99),
-                ReadyEndpoints(s.Name)));
+                ReadyEndpoints(s.Name)) { SloSeconds = s.SloMicroseconds / 1_000_000.0 });
             s.ResetInterval();
         }
     }

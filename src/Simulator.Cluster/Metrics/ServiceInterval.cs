@@ -19,4 +19,8 @@ public sealed record ServiceInterval(
     double LatencyP50Seconds,
     double LatencyP95Seconds,
     double LatencyP99Seconds,
-    int Endpoints);
+    int Endpoints)
+{
+    /// <summary>The Service's ksim.dev/slo-latency in seconds; null: no SLO (charts draw it as a line).</summary>
+    public double? SloSeconds { get; init; }
+}

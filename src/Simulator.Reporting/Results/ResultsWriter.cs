@@ -19,7 +19,8 @@ public static class ResultsWriter
     ];
 
     /// <exception cref="ResultsTargetNotEmptyException">The target exists and holds something.</exception>
-    public static void Write(string targetDirectory, RunRecord run)
+    /// <param name="charts">Whether to draw charts/ (<see cref="Charts.RunCharts"/>); ksim compare leaves them out to stay fast.</param>
+    public static void Write(string targetDirectory, RunRecord run, bool charts = true)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDirectory));
         if (!ResultsLocation.IsFree(target)) throw new ResultsTargetNotEmptyException(targetDirectory);
@@ -32,6 +33,7 @@ public static class ResultsWriter
         {
             Directory.CreateDirectory(temp);
             WriteAll(temp, run);
+            if (charts) Charts.RunCharts.Write(Path.Combine(temp, Charts.RunCharts.DirectoryName), run.Result);
             if (Directory.Exists(target)) Directory.Delete(target);
             Directory.Move(temp, target);
         }

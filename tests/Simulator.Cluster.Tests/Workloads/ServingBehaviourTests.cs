@@ -124,6 +124,24 @@ public class ServingBehaviourTests
         Assert.Equal(0.02, summary.P99Seconds, 6);
         Assert.Equal(1.0, summary.SloAttainment);
         Assert.True(summary.Completed > 5000);
+        // Every interval row carries the Service's SLO, for the latency chart's line (sampled by
+        // hand: this harness runs no metrics interval).
+        h.Cluster.Sim.Requests.Sample();
+        Assert.NotEmpty(h.Cluster.Sim.Requests.Intervals);
+        Assert.All(h.Cluster.Sim.Requests.Intervals, row => Assert.Equal(0.02, row.SloSeconds));
+    }
+
+    [Fact]
+    public void A_service_without_slo_has_none_in_its_interval_rows()
+    {
+        var h = new ServingHarness();
+        h.AddPod("web-0", "20ms", cpu: "8");
+        h.Traffic(10);
+        h.Cluster.RunTo("2m");
+        h.Cluster.Sim.Requests.Sample();
+
+        Assert.NotEmpty(h.Cluster.Sim.Requests.Intervals);
+        Assert.All(h.Cluster.Sim.Requests.Intervals, row => Assert.Null(row.SloSeconds));
     }
 
     /// <summary>Common random numbers: the n-th request needs the same work whichever pod serves it.</summary>

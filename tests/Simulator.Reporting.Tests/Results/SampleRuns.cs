@@ -11,12 +11,15 @@ internal static class SampleRuns
 {
     public static SimTime Seconds(double s) => SimTime.FromSeconds(s);
 
-    /// <summary>Writes <paramref name="result"/> (default: <see cref="Result"/>) for a one-file scenario under <paramref name="temp"/>; returns the results folder.</summary>
-    public static string WriteTo(TempDirectory temp, RunResult? result = null)
+    /// <summary>
+    /// Writes <paramref name="result"/> (default: <see cref="Result"/>) for a one-file scenario under <paramref name="temp"/>; returns the results folder.
+    /// Without charts, which the tests under Charts/ draw: rendering is most of a write's time.
+    /// </summary>
+    public static string WriteTo(TempDirectory temp, RunResult? result = null, bool charts = false)
     {
         var scenario = temp.WriteFile("in/sample.yaml", "kind: Scenario\n");
         var results = temp.Combine("out");
-        ResultsWriter.Write(results, Record(scenario, result));
+        ResultsWriter.Write(results, Record(scenario, result), charts);
         return results;
     }
 
