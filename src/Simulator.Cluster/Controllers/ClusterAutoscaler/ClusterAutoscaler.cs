@@ -113,10 +113,16 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         foreach (var pod in _store.Pods) OnPodEvent(WatchEventType.Modified, pod);
     }
 
-    /// <summary>A pod newly marked Unschedulable is work for the next loop: the run must not end before CA has looked at it.</summary>
+    /// <summary>
+    /// A pod newly marked Unschedulable, or one leaving a node of a node group (it may have left
+    /// the node unneeded), is work for the next loop: the run must not end before CA has looked,
+    /// whatever the metrics interval at which the run checks for quiescence.
+    /// </summary>
     public void OnPodEvent(WatchEventType type, Pod pod)
     {
-        if (!_busy && type != WatchEventType.Deleted && IsUnschedulable(pod)) _busy = true;
+        if (_busy) return;
+        if (type != WatchEventType.Deleted && IsUnschedulable(pod)) _busy = true;
+        else if ((type == WatchEventType.Deleted || pod.IsTerminal) && pod.IsBound && GroupOf(pod.Spec.NodeName) is not null) _busy = true;
     }
 
     /// <summary>
@@ -151,6 +157,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         {
             case WatchEventType.Added:
                 if (!group.Registered.Contains(node.Name)) group.Registered.Add(node.Name);
+                _busy = true; // a new node may be unneeded, or make room: the next loop looks
                 break;
             case WatchEventType.Deleted:
                 group.Registered.Remove(node.Name);

@@ -37,6 +37,28 @@ public class AutoscalerRunTests
         Assert.Empty(cluster.Store.Nodes);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10)]
+    [InlineData(60)]
+    public void How_often_the_run_checks_for_quiescence_never_cuts_a_scale_down_short(int metricsSeconds)
+    {
+        // The pod ends between two scans; a quiescence check before the next scan must not end the
+        // run with the now empty node still there (review finding: it did with metrics every 2 s).
+        var cluster = new TestCluster(new ClusterOptions { Seed = 1, MetricsInterval = SimDuration.FromSeconds(metricsSeconds) })
+            .Pools(Pool("cpu", 0, 3, provisioning: "1m"));
+        var pod = new PodBuilder("batch").Cpu("2").Runs("5m").Build();
+        cluster.Sim.SubmitPod(SimTime.Zero, pod);
+        var result = cluster.Sim.Run(null);
+
+        Assert.Equal(RunEnd.Quiescent, result.EndReason);
+        var removal = Assert.Single(cluster.Removals());
+        var finished = cluster.RecordOf(pod).Finished!.Value;
+        Assert.Equal(Seconds((finished.Microseconds / 10_000_000 + 1) * 10) + SimDuration.FromMinutes(10), removal.Time);
+        Assert.Equal((0, 1, 0), (result.Summary.ClusterAutoscaler!.Groups[0].StartSize, result.Summary.ClusterAutoscaler.Groups[0].PeakSize, result.Summary.ClusterAutoscaler.Groups[0].EndSize));
+    }
+
     [Fact]
     public void A_run_without_autoscaled_pools_arms_no_scan()
     {
