@@ -35,7 +35,7 @@ internal sealed class AllocationRecorder : IPodWatcher, INodeWatcher
         bool counted = _counted.ContainsKey(pod.Metadata.Uid);
         if (holds == counted) return;
         Integrals.Advance(_sim.Now);
-        GpuModels.Integrals.Advance(_sim.Now);
+        GpuModels.Advance(_sim.Now);
         var requests = pod.Requests;
         if (holds)
         {
@@ -63,7 +63,7 @@ internal sealed class AllocationRecorder : IPodWatcher, INodeWatcher
         var target = ready ? node.Status.Allocatable : null;
         if (ReferenceEquals(counted, target)) return;
         Integrals.Advance(_sim.Now);
-        GpuModels.Integrals.Advance(_sim.Now);
+        GpuModels.Advance(_sim.Now);
         if (counted is not null)
         {
             foreach (var (name, amount) in counted)

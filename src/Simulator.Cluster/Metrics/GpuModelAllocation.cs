@@ -15,10 +15,40 @@ internal sealed class GpuModelAllocation
     public const string Unlabeled = "unlabeled";
 
     private readonly Dictionary<string, string> _modelByNode = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Model, long Milli)> _counted = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Model, long Milli, string Node)> _counted = new(StringComparer.Ordinal);
+
+    // Idle GPUs: on each Ready node, its GPUs not held by its pods (never below 0: pods still bound
+    // to a node that went NotReady hold no Ready GPU), integrated over time.
+    private readonly Dictionary<string, long> _readyMilli = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _heldByNode = new(StringComparer.Ordinal);
+    private long _idleNow;
+    private Int128 _idleIntegral;
+    private Engine.SimTime _idleSince;
 
     /// <summary>Requested = allocated thousandths, allocatable = thousandths on Ready nodes, per model.</summary>
     public ResourceIntegrals Integrals { get; } = new();
+
+    /// <summary>Brings both the per-model integrals and the idle integral up to <paramref name="now"/>; call before a change.</summary>
+    public void Advance(Engine.SimTime now)
+    {
+        Integrals.Advance(now);
+        long dt = (now - _idleSince).Microseconds;
+        if (dt > 0) _idleIntegral += (Int128)_idleNow * dt;
+        _idleSince = now;
+    }
+
+    /// <summary>∫ Σ over Ready nodes of max(0, GPUs − GPUs held by the node's pods) dt, in thousandths × microseconds, up to the last <see cref="Advance"/>.</summary>
+    public Int128 IdleIntegral => _idleIntegral;
+
+    private long IdleOf(string node) =>
+        _readyMilli.TryGetValue(node, out var ready) ? Math.Max(0, ready - _heldByNode.GetValueOrDefault(node)) : 0;
+
+    private void ChangeNode(string node, Action change)
+    {
+        _idleNow -= IdleOf(node);
+        change();
+        _idleNow += IdleOf(node);
+    }
 
     /// <summary>Remembers the node's model; a node without GPUs has none.</summary>
     public void OnNode(Node node)
@@ -34,6 +64,11 @@ internal sealed class GpuModelAllocation
         if (!_modelByNode.TryGetValue(node.Name, out var model)) return;
         long milli = allocatable.Get(ResourceNames.NvidiaGpu) * GpuDemand.MilliPerGpu;
         Integrals.AddAllocatable(model, ready ? milli : -milli);
+        ChangeNode(node.Name, () =>
+        {
+            if (ready) _readyMilli[node.Name] = milli;
+            else _readyMilli.Remove(node.Name);
+        });
     }
 
     public void PodHolds(Pod pod)
@@ -41,13 +76,15 @@ internal sealed class GpuModelAllocation
         var demand = GpuDemand.Of(pod);
         if (demand.IsNone || !_modelByNode.TryGetValue(pod.Spec.NodeName, out var model)) return;
         Integrals.AddRequested(model, demand.TotalMilli);
-        _counted[pod.Metadata.Uid] = (model, demand.TotalMilli);
+        _counted[pod.Metadata.Uid] = (model, demand.TotalMilli, pod.Spec.NodeName);
+        ChangeNode(pod.Spec.NodeName, () => _heldByNode[pod.Spec.NodeName] = _heldByNode.GetValueOrDefault(pod.Spec.NodeName) + demand.TotalMilli);
     }
 
     public void PodReleases(Pod pod)
     {
         if (!_counted.Remove(pod.Metadata.Uid, out var held)) return;
         Integrals.AddRequested(held.Model, -held.Milli);
+        ChangeNode(held.Node, () => _heldByNode[held.Node] -= held.Milli);
     }
 
     /// <summary>Per model: time-integral of allocated GPUs over time-integral of GPUs on Ready nodes, up to <paramref name="now"/>.</summary>

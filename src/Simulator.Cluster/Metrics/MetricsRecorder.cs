@@ -173,9 +173,9 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
         var byPool = _cost.ByPool(_sim.Now);
         double total = 0;
         foreach (var pool in byPool) total += pool.Cost;
-        _allocation.GpuModels.Integrals.Advance(_sim.Now);
+        _allocation.GpuModels.Advance(_sim.Now);
         // Thousandths of a GPU × microseconds to GPU-hours.
-        double idleGpuHours = (double)_allocation.GpuModels.Integrals.UnrequestedIntegral() / 1000 / 3_600_000_000.0;
+        double idleGpuHours = (double)_allocation.GpuModels.IdleIntegral / 1000 / 3_600_000_000.0;
         return new CostSummary(total, byPool, idleGpuHours, _cost.AnyPriced());
     }
 }

@@ -50,14 +50,6 @@ public sealed class ResourceIntegrals
         return result;
     }
 
-    /// <summary>Σ over resources of ∫ (allocatable − requested) dt, in unit × microseconds.</summary>
-    public Int128 UnrequestedIntegral()
-    {
-        Int128 total = 0;
-        foreach (var e in _entries.Values) total += e.AllocatableIntegral - e.RequestedIntegral;
-        return total;
-    }
-
     private Entry Get(string resource)
     {
         if (!_entries.TryGetValue(resource, out var e))

@@ -77,6 +77,30 @@ public class CostTests
     }
 
     [Fact]
+    public void Idle_gpu_hours_never_go_negative_when_a_node_holding_gpu_pods_goes_not_ready()
+    {
+        // Review finding: pods still bound to a NotReady node used to be subtracted from the Ready
+        // GPUs of the others. 4 GPUs Ready from 0 to 10 m with 2 held: 2 idle x 10 min = 0.333 GPU-h;
+        // NotReady afterwards: no Ready GPU, nothing idle, nothing negative.
+        var h = new RecorderHarness();
+        var gpu = Pool("gpu", 0, gpus: 4);
+        h.Metrics.AddNodePool(gpu);
+        h.Metrics.Start();
+        Node node = null!;
+        h.At("0s", () =>
+        {
+            node = AddReady(h, gpu, 0);
+            h.Run(GpuPod(h, "a", ResourceNames.NvidiaGpu, 1), "gpu-0");
+            h.Run(GpuPod(h, "b", ResourceNames.NvidiaGpu, 1), "gpu-0");
+        });
+        h.At("10m", () => h.SetReady(node, ConditionStatus.Unknown));
+        h.RunTo("2h");
+        h.Metrics.Finish();
+
+        Assert.Equal(2.0 * 10 / 60, h.Metrics.Summarize().Cost.IdleGpuHours, 9);
+    }
+
+    [Fact]
     public void Idle_gpu_hours_count_whole_gpus_and_shares_held_by_bound_pods()
     {
         var h = new RecorderHarness();
