@@ -52,7 +52,7 @@ internal sealed class AutoscalerScanParts
         ("ScaleDownPlanner.Utilization, every node", Utilizations),
         ("ScaleDownPlanner.Update (all of it)", () =>
         {
-            _scaleDown.Update(_groupOf, _workload.Now);
+            _scaleDown.Update(_groupOf, Array.Empty<string>(), _workload.Now);
             return _scaleDown.UnneededSince.Count;
         }),
     ];
@@ -81,7 +81,7 @@ internal sealed class AutoscalerScanParts
     {
         int low = 0;
         foreach (var node in _workload.Sim.Scheduler.Cache.Nodes)
-            if (_groupOf(node.Name) is { } group && _scaleDown.Utilization(node, group.HasGpus) < 0.5) low++;
+            if (_groupOf(node.Name) is { } group && _scaleDown.Utilization(node, group.HasGpus, _workload.Now) < 0.5) low++;
         return low;
     }
 

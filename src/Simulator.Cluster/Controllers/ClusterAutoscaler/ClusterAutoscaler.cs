@@ -14,7 +14,11 @@ namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
 /// scan-interval (10 s) it
 /// <list type="number">
 /// <item>gives up on requested nodes that have not registered within max-node-provision-time
-/// (15 min): the instance is deleted and its node group backs off (<see cref="NodeGroupBackoff"/>);</item>
+/// (15 min): the instance is deleted and its node group backs off (<see cref="NodeGroupBackoff"/>);
+/// a registered GPU node whose GPUs are still not allocatable by then times out the same way but
+/// stays; a scale-up whose nodes all arrive ends the group's backoff;</item>
+/// <item>waits one loop while all pending pods are very new (2 s; 30 s if any wants a GPU), as more of
+/// the same burst are probably coming;</item>
 /// <item>scales up for pods the scheduler marked Unschedulable, unless their priority is below the
 /// expendable-pods-priority-cutoff (-10) (<see cref="ScaleUpPlanner"/>);</item>
 /// <item>finishes drains in progress (<see cref="ScaleDownActuator"/>);</item>
@@ -59,6 +63,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     private SimTime? _lastScaleDownFailure;
     private bool _busy;
     private int _pendingPods;
+    private bool _waitedForNewPods;
 
     internal ClusterAutoscaler(ClusterStore store, Scheduler scheduler, Kubelets kubelets, NodePoolRegistry pools,
         MetricsRecorder metrics, ClusterAutoscalerSettings settings)
@@ -157,15 +162,25 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         {
             case WatchEventType.Added:
                 if (!group.Registered.Contains(node.Name)) group.Registered.Add(node.Name);
+                // Nodes added outside the autoscaler (a timeline resize) count towards the peak too.
+                group.PeakSize = Math.Max(group.PeakSize, group.TargetSize);
                 _busy = true; // a new node may be unneeded, or make room: the next loop looks
                 break;
             case WatchEventType.Deleted:
                 group.Registered.Remove(node.Name);
                 group.GpusNotReady.Remove(node.Name);
+                group.GpusRequestedAt.Remove(node.Name);
                 group.BeingRemoved.Remove(node.Name);
                 _scaleDown.Forget(node.Name);
                 break;
         }
+    }
+
+    private HashSet<string> GpusNotReady()
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in _groups) names.UnionWith(group.GpusNotReady);
+        return names;
     }
 
     private NodeGroup? GroupOf(string nodeName) =>
@@ -173,6 +188,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
 
     internal void RunOnce(SimTime now)
     {
+        _waitedForNewPods = false;
         GiveUpUnregistered(now);
         var plan = ScaleUp(now);
         if (_actuator.Continue(now))
@@ -183,8 +199,8 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         bool mayRemove = false;
         if (_settings.ScaleDownEnabled)
         {
-            _scaleDown.Update(GroupOf, now);
-            if (plan.Group is null && !InCooldown(now)) ScaleDown(now);
+            _scaleDown.Update(GroupOf, GpusNotReady(), now);
+            if (plan.Group is null && !_waitedForNewPods && !InCooldown(now)) ScaleDown(now);
             foreach (var name in _scaleDown.UnneededSince.Keys)
                 if (GroupOf(name) is { RemovableCount: > 0 }) mayRemove = true;
         }
@@ -198,6 +214,12 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     private ScaleUpPlan ScaleUp(SimTime now)
     {
         var pending = UnschedulablePods();
+        if (AllPodsAreNew(pending, now))
+        {
+            // CA waits one loop for more pods of the same burst, and holds scale-down meanwhile.
+            _waitedForNewPods = true;
+            return new ScaleUpPlan(null, null, [], [], true);
+        }
         var plan = pending.Count == 0
             ? new ScaleUpPlan(null, null, [], [], false)
             : _scaleUp.Plan(pending, _groups, _expanders, now);
@@ -227,6 +249,31 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         _scaleUps++;
         _nodesRequested += option.NodeCount;
         return plan;
+    }
+
+    /// <summary>CA's unschedulablePodTimeBuffer: the oldest pending pod must be 2 s old ...</summary>
+    public static readonly SimDuration UnschedulablePodTimeBuffer = SimDuration.FromSeconds(2);
+
+    /// <summary>... and, when any pending pod wants a GPU, the oldest such pod 30 s (unschedulablePodWithGpuTimeBuffer).</summary>
+    public static readonly SimDuration UnschedulablePodWithGpuTimeBuffer = SimDuration.FromSeconds(30);
+
+    /// <summary>
+    /// CA's allPodsAreNew: pods this young are probably the start of a burst (a Job's or a
+    /// Deployment's pods arrive over a few seconds; GPU pods are given longer, as GPU nodes are
+    /// expensive), so the loop waits for the rest before choosing how many nodes to add.
+    /// </summary>
+    private static bool AllPodsAreNew(List<Pod> pending, SimTime now)
+    {
+        if (pending.Count == 0) return false;
+        SimTime oldest = SimTime.MaxValue, oldestGpu = SimTime.MaxValue;
+        foreach (var pod in pending)
+        {
+            var created = pod.Metadata.CreationTimestamp;
+            if (created < oldest) oldest = created;
+            if (created < oldestGpu && !Accelerators.GpuDemand.Of(pod).IsNone) oldestGpu = created;
+        }
+        return oldest + UnschedulablePodTimeBuffer > now
+            || (oldestGpu != SimTime.MaxValue && oldestGpu + UnschedulablePodWithGpuTimeBuffer > now);
     }
 
     /// <summary>Pods the scheduler has tried and marked PodScheduled=False, reason Unschedulable, and not nominated to a node (preemption is making room for them).</summary>
@@ -272,9 +319,11 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
             node.Status.Capacity = WithoutGpus(node.Status.Capacity);
             node.Status.Allocatable = WithoutGpus(node.Status.Allocatable);
             group.GpusNotReady.Add(node.Name);
+            group.GpusRequestedAt[node.Name] = upcoming.RequestedAt;
         }
         _store.AddNode(node);
         _nodesRegistered++;
+        if (!waitForGpus) ScaleUpFinished(group);
         if (waitForGpus)
         {
             var delay = (group.Pool.Autoscaling!.GpuReadyDelay ?? _settings.DefaultGpuReadyDelay).Sample(_provisioning);
@@ -286,9 +335,17 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     {
         if (_store.GetNode(node.Name) != node || !_groupByPool.TryGetValue(node.Pool, out var group)) return;
         group.GpusNotReady.Remove(node.Name);
+        group.GpusRequestedAt.Remove(node.Name);
+        ScaleUpFinished(group);
         node.Status.Capacity = Kubelets.Reported(group.Pool.Capacity);
         node.Status.Allocatable = Kubelets.Reported(group.Pool.Allocatable);
         _store.UpdateNode(node);
+    }
+
+    /// <summary>CA's clusterstate: a scale-up whose nodes have all arrived ends the group's backoff.</summary>
+    private static void ScaleUpFinished(NodeGroup group)
+    {
+        if (group.Upcoming.Count == 0 && group.GpusNotReady.Count == 0) group.Backoff.Reset();
     }
 
     private static ResourceList WithoutGpus(ResourceList resources) =>
@@ -300,6 +357,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         foreach (var group in _groups)
         {
             int late = 0;
+            SimTime? requestedAt = null;
             for (int i = 0; i < group.Upcoming.Count; i++)
             {
                 var upcoming = group.Upcoming[i];
@@ -307,14 +365,23 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
                 _sim.Cancel(upcoming.Registration);
                 _metrics.StopBilling(upcoming.Node.Name);
                 group.Upcoming.RemoveAt(i--);
+                requestedAt ??= upcoming.RequestedAt;
+                late++;
+            }
+            // A registered GPU node whose GPUs are still not allocatable is not Ready for CA either:
+            // its request times out too, but the node stays (CA deletes only unregistered instances).
+            foreach (var name in group.GpusNotReady.ToList())
+            {
+                if (!group.GpusRequestedAt.TryGetValue(name, out var at) || now - at < _settings.MaxNodeProvisionTime) continue;
+                group.GpusRequestedAt.Remove(name);
+                requestedAt ??= at;
                 late++;
             }
             if (late == 0) continue;
             group.Backoff.Failed(now, _settings);
             _provisioningTimeouts += late;
             _store.RecordEvent(EventType.Warning, "ScaleUpTimedOut", StatusKind, StatusName,
-                $"Nodes added to group {group.Name} failed to register within {_settings.MaxNodeProvisionTime}; the group backs off for {group.Backoff.Duration}",
-                ComponentName);
+                $"Nodes added to group {group.Name} failed to register within {now - requestedAt!.Value}", ComponentName);
         }
     }
 
@@ -353,7 +420,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
                 var pods = _scaleDown.PodsToMove(name);
                 if ((pods.Count == 0) != empty) continue;
                 if (empty) _actuator.DeleteEmpty(node, group);
-                else if (drainSlots-- > 0) _actuator.StartDrain(node, group, pods, now);
+                else if (drainSlots-- > 0) _actuator.StartDrain(node, group, pods, _scaleDown.UtilizationOf(name), now);
                 else continue;
                 _scaleDown.Forget(name);
                 budget--;

@@ -77,7 +77,7 @@ public sealed record ClusterAutoscalerSettings
     /// ksim's default extra delay, on GPU nodes, from registering Ready to the GPUs becoming
     /// allocatable (driver and device plugin start-up). The reference: "a GPU can take up to 15 min
     /// after the node is Ready to become allocatable"; a log-normal with median 4 min and σ 0.5
-    /// puts 95 % of draws between 1.5 and 10.7 min, and under 1 in 1,000 past 15 min.
+    /// puts 95 % of draws between 1.5 and 10.7 min, and about 1 in 240 past 15 min.
     /// </summary>
     public DurationDistribution DefaultGpuReadyDelay { get; init; } =
         DurationDistribution.LogNormal(SimDuration.FromMinutes(4), 0.5);

@@ -1,4 +1,5 @@
 using Simulator.Cluster.Api;
+using Simulator.Engine;
 
 namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
 
@@ -28,8 +29,21 @@ internal static class DrainRules
 {
     public const string SafeToEvictAnnotation = "cluster-autoscaler.kubernetes.io/safe-to-evict";
 
-    public static (PodDrainVerdict Verdict, string Reason) Classify(Pod pod, bool coveredByBudget)
+    /// <summary>CA's PodLongTerminatingExtraThreshold: past its grace period by this much, a terminating pod counts as gone.</summary>
+    public static readonly SimDuration LongTerminatingExtra = SimDuration.FromSeconds(30);
+
+    /// <summary>
+    /// CA's IsPodLongTerminating: deleted longer ago than its grace period plus 30 s. Such pods (on a
+    /// dead node, whose kubelet will never confirm them gone) neither count towards utilization
+    /// nor need a new place.
+    /// </summary>
+    public static bool IsLongTerminating(Pod pod, SimTime now) =>
+        pod.Metadata.DeletionTimestamp is { } deleted
+        && deleted + (pod.Metadata.DeletionGracePeriod ?? pod.Spec.TerminationGracePeriod) + LongTerminatingExtra < now;
+
+    public static (PodDrainVerdict Verdict, string Reason) Classify(Pod pod, bool coveredByBudget, SimTime now)
     {
+        // A pod being deleted already has its replacement coming; one long past its grace period is gone for CA.
         if (pod.IsTerminal || pod.IsTerminating) return (PodDrainVerdict.Ignore, "");
         var safeToEvict = pod.Metadata.Annotations.GetValueOrDefault(SafeToEvictAnnotation);
         if (safeToEvict == "true") return (PodDrainVerdict.Move, "");

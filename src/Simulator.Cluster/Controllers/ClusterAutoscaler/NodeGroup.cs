@@ -35,6 +35,9 @@ internal sealed class NodeGroup(NodePool pool)
     /// <summary>Registered nodes whose GPUs are not allocatable yet: CA counts them as upcoming, not as capacity.</summary>
     public HashSet<string> GpusNotReady { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When the nodes in <see cref="GpusNotReady"/> were asked for: their scale-up times out too.</summary>
+    public Dictionary<string, Engine.SimTime> GpusRequestedAt { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Nodes the autoscaler is removing (draining or deleting): no longer counted for min.</summary>
     public HashSet<string> BeingRemoved { get; } = new(StringComparer.Ordinal);
 

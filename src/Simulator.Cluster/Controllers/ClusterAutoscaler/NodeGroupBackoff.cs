@@ -6,7 +6,7 @@ namespace Simulator.Cluster.Controllers.ClusterAutoscaler;
 /// CA's exponential node group backoff: after a failed scale-up (a node not registered within
 /// max-node-provision-time) the group is skipped for the initial backoff (5 min), doubled on each
 /// further failure up to the maximum (30 min); a failure more than the reset timeout (3 h) after
-/// the previous one starts again from the initial duration.
+/// the previous one, or after a scale-up of the group that succeeded, starts again from the initial duration.
 /// </summary>
 internal sealed class NodeGroupBackoff
 {
@@ -28,6 +28,13 @@ internal sealed class NodeGroupBackoff
         _failed = true;
         _lastFailure = now;
         Until = now + _duration;
+    }
+
+    /// <summary>A scale-up of the group succeeded: the next failure starts from the initial backoff again.</summary>
+    public void Reset()
+    {
+        _failed = false;
+        _duration = SimDuration.Zero;
     }
 
     private static SimDuration Min(SimDuration a, SimDuration b) => a < b ? a : b;

@@ -16,6 +16,9 @@ internal sealed class NodeDrain(Node node, NodeGroup group, SimTime started)
 
     /// <summary>Pods whose eviction a PodDisruptionBudget refused so far; retried on every scan.</summary>
     public List<Pod> Refused { get; } = [];
+
+    /// <summary>Pods evicted by this drain: the node goes once they are gone (CA waits for these only).</summary>
+    public List<Pod> Evicted { get; } = [];
 }
 
 /// <summary>
@@ -25,7 +28,8 @@ internal sealed class NodeDrain(Node node, NodeGroup group, SimTime started)
 /// through the eviction API, which refuses while a PodDisruptionBudget allows no disruption; CA
 /// retries for up to 2 min (MaxPodEvictionTime) and then gives up, untaints the node and records
 /// ScaleDownFailed. Evicted pods stop within their grace period (at most max-graceful-termination-sec);
-/// the node is deleted when none is left, or when that time plus CA's 30 s headroom has passed.
+/// the node is deleted when the evicted pods are gone; if some are still there after that time plus
+/// CA's 30 s headroom, the drain fails the same way and the node stays. Texts are CA's (1.3x).
 /// The machine goes with the Node object, as a node group's instance is deleted.
 /// </summary>
 internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, DisruptionBudgets budgets, ClusterAutoscalerSettings settings)
@@ -50,15 +54,19 @@ internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, D
         store.RecordEvent(EventType.Normal, "ScaleDownEmpty", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
             $"Scale-down: removing empty node \"{node.Name}\"", ClusterAutoscaler.ComponentName);
         Delete(node);
+        store.RecordEvent(EventType.Normal, "ScaleDownEmpty", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
+            $"Scale-down: empty node {node.Name} removed", ClusterAutoscaler.ComponentName);
     }
 
     /// <summary>Starts draining a node whose pods the planner found room for.</summary>
-    public void StartDrain(Node node, NodeGroup group, IReadOnlyList<Pod> pods, SimTime now)
+    /// <param name="utilization">The node's utilization as the planner measured it, for CA's status event.</param>
+    public void StartDrain(Node node, NodeGroup group, IReadOnlyList<Pod> pods, double utilization, SimTime now)
     {
         group.BeingRemoved.Add(node.Name);
         Taint(node);
         store.RecordEvent(EventType.Normal, "ScaleDown", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
-            $"Scale-down: removing node {node.Name}, pods to reschedule: {string.Join(",", pods.Select(p => p.Key))}",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"Scale-down: removing node {node.Name}, utilization: {utilization:0.###}, pods to reschedule: {string.Join(",", pods.Select(p => p.Name))}"),
             ClusterAutoscaler.ComponentName);
         var drain = new NodeDrain(node, group, now);
         _drains.Add(drain);
@@ -86,12 +94,23 @@ internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, D
             if (drain.Refused.Count > 0)
             {
                 if (now - drain.Started < MaxPodEvictionTime) continue;
-                Abandon(drain);
+                foreach (var pod in drain.Refused)
+                    store.RecordEvent(EventType.Warning, "ScaleDownFailed", "Pod", pod.Key, "failed to delete pod for ScaleDown", ClusterAutoscaler.ComponentName);
+                Abandon(drain, $"failed to evict pods: {string.Join(",", drain.Refused.Select(p => p.Name))}: Cannot evict pod as it would violate the pod's disruption budget.");
                 _drains.RemoveAt(i--);
                 failed = true;
                 continue;
             }
-            if (HasPodsLeft(drain.Node) && now - drain.Started < settings.MaxGracefulTermination + PodEvictionHeadroom) continue;
+            if (EvictedPodsLeft(drain))
+            {
+                if (now - drain.Started < settings.MaxGracefulTermination + PodEvictionHeadroom) continue;
+                // CA's waitPodsToDisappear: pods still there after the longest grace period plus
+                // headroom fail the drain; the node stays.
+                Abandon(drain, $"pods remaining after timeout: {string.Join(",", drain.Evicted.Where(p => store.GetPod(p.Key) == p).Select(p => p.Name))}");
+                _drains.RemoveAt(i--);
+                failed = true;
+                continue;
+            }
             store.RecordEvent(EventType.Normal, "ScaleDown", ClusterAutoscaler.StatusKind, ClusterAutoscaler.StatusName,
                 $"Scale-down: node {drain.Node.Name} removed with drain", ClusterAutoscaler.ComponentName);
             Delete(drain.Node);
@@ -108,30 +127,27 @@ internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, D
             return;
         }
         store.RecordEvent(EventType.Normal, "ScaleDown", "Pod", pod.Key, "deleting pod for node scale down", ClusterAutoscaler.ComponentName);
-        // CA's eviction asks for min(the pod's grace period, max-graceful-termination-sec).
-        store.DeletePod(pod, settings.MaxGracefulTermination);
+        // CA's eviction asks for min(the pod's grace period, max-graceful-termination-sec); 0 sets no cap.
+        store.DeletePod(pod, settings.MaxGracefulTermination > SimDuration.Zero ? settings.MaxGracefulTermination : null);
+        drain.Evicted.Add(pod);
     }
 
     /// <summary>CA could not drain the node: it stays, untainted, and its pods that were evicted are re-created elsewhere.</summary>
-    private void Abandon(NodeDrain drain)
+    private void Abandon(NodeDrain drain, string why)
     {
         var node = drain.Node;
         drain.Group.BeingRemoved.Remove(node.Name);
         node.Spec.Taints = node.Spec.Taints.Where(t => t.Key != ToBeDeletedTaint).ToList();
         store.UpdateNode(node);
         store.RecordEvent(EventType.Warning, "ScaleDownFailed", "Node", node.Name,
-            $"failed to drain the node, aborting ScaleDown: {drain.Refused.Count} pod(s) could not be evicted: {string.Join(",", drain.Refused.Select(p => p.Key))} (Cannot evict pod as it would violate the pod's disruption budget.)",
-            ClusterAutoscaler.ComponentName);
+            $"failed to drain and delete node: {why}", ClusterAutoscaler.ComponentName);
     }
 
-    private bool HasPodsLeft(Node node)
+    /// <summary>Whether a pod this drain evicted is still on the node (not yet removed, not finished).</summary>
+    private bool EvictedPodsLeft(NodeDrain drain)
     {
-        foreach (var pod in store.Pods)
-        {
-            if (pod.Spec.NodeName != node.Name || pod.IsTerminal) continue;
-            if (pod.Metadata.Controller?.Kind == "DaemonSet") continue;
-            return true;
-        }
+        foreach (var pod in drain.Evicted)
+            if (store.GetPod(pod.Key) == pod && !pod.IsTerminal && pod.Spec.NodeName == drain.Node.Name) return true;
         return false;
     }
 
@@ -145,7 +161,7 @@ internal sealed class ScaleDownActuator(ClusterStore store, NodeActions nodes, D
 
     private void Delete(Node node)
     {
-        store.RecordEvent(EventType.Normal, "ScaleDown", "Node", node.Name, "node removed by cluster autoscaler", ClusterAutoscaler.ComponentName);
+        store.RecordEvent(EventType.Normal, "ScaleDown", "Node", node.Name, "nodes removed by cluster autoscaler", ClusterAutoscaler.ComponentName);
         nodes.Remove(node);
     }
 }

@@ -32,9 +32,11 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     private readonly SimulatedNodes _snapshot = new();
     private readonly Dictionary<string, SimTime> _unneededSince = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<Pod>> _podsToMove = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, double> _utilization = new(StringComparer.Ordinal);
     private readonly HashSet<NodeInfo> _removedInPass = new(ReferenceEqualityComparer.Instance);
     private readonly List<int> _spent = [];
     private int _cursor;
+    private IReadOnlyCollection<string> _notReadyGpus = [];
 
     /// <summary>Unneeded nodes in the order they were found, with the time each was first found unneeded.</summary>
     public IReadOnlyDictionary<string, SimTime> UnneededSince => _unneededSince;
@@ -42,33 +44,39 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     /// <summary>The pods a drain of <paramref name="node"/> would evict (empty for an empty node).</summary>
     public IReadOnlyList<Pod> PodsToMove(string node) => _podsToMove.TryGetValue(node, out var pods) ? pods : [];
 
+    /// <summary>The utilization the last pass measured on an unneeded node.</summary>
+    public double UtilizationOf(string node) => _utilization.GetValueOrDefault(node);
+
     public void Forget(string node)
     {
         _unneededSince.Remove(node);
         _podsToMove.Remove(node);
+        _utilization.Remove(node);
     }
 
     /// <summary>Re-evaluates every node of an autoscaled pool.</summary>
-    public void Update(Func<string, NodeGroup?> groupOf, SimTime now)
+    public void Update(Func<string, NodeGroup?> groupOf, IReadOnlyCollection<string> gpusNotReady, SimTime now)
     {
+        // CA takes nodes still on their way out of the snapshot: no pod is moved onto them.
+        _notReadyGpus = gpusNotReady;
         _snapshot.Clear();
         _removedInPass.Clear();
         // Budgets cost a pass over every pod each; only a drain simulation that reaches a pod needs them.
         int[]? allowed = null;
         _cursor = 0;
-        var nodes = cache.Nodes;
         var found = new HashSet<string>(StringComparer.Ordinal);
-        for (int i = 0; i < nodes.Count; i++)
+        foreach (var node in CandidatesInOrder(now))
         {
-            var node = nodes[i];
             var group = groupOf(node.Name);
             if (group is null || group.BeingRemoved.Contains(node.Name) || group.GpusNotReady.Contains(node.Name)) continue;
             if (node.Node.Metadata.Annotations.GetValueOrDefault(ScaleDownDisabledAnnotation) == "true") continue;
             // A node this pass has moved pods to is where they are going: it cannot go too.
             if (_snapshot.IsDestination(node)) continue;
-            if (Utilization(node, group.HasGpus) >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
-            if (!TryMovePods(node, ref allowed, out var toMove)) continue;
+            double utilization = Utilization(node, group.HasGpus, now);
+            if (utilization >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
+            if (!TryMovePods(node, ref allowed, now, out var toMove)) continue;
             found.Add(node.Name);
+            _utilization[node.Name] = utilization;
             _removedInPass.Add(node);
             _unneededSince.TryAdd(node.Name, now);
             _podsToMove[node.Name] = toMove;
@@ -78,31 +86,66 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
     }
 
     /// <summary>
+    /// CA's ScaleDownCandidatesSortingProcessor: empty nodes first (removing them moves nothing, and
+    /// a drain must not fill a node that is about to go), then the nodes already unneeded (so their
+    /// timers keep running), then the rest, each in the scheduler's node order.
+    /// </summary>
+    private List<NodeInfo> CandidatesInOrder(SimTime now)
+    {
+        var nodes = cache.Nodes;
+        var ordered = new List<NodeInfo>(nodes.Count);
+        for (int pass = 0; pass < 3; pass++)
+        {
+            for (int i = 0; i < nodes.Count; i++)
+            {
+                var node = nodes[i];
+                bool empty = IsEmpty(node, now);
+                bool previous = _unneededSince.ContainsKey(node.Name);
+                int rank = empty ? 0 : previous ? 1 : 2;
+                if (rank == pass) ordered.Add(node);
+            }
+        }
+        return ordered;
+    }
+
+    private static bool IsEmpty(NodeInfo node, SimTime now)
+    {
+        foreach (var pod in node.Pods)
+            if (DrainRules.Classify(pod, coveredByBudget: false, now).Verdict != PodDrainVerdict.Ignore) return false;
+        return true;
+    }
+
+    /// <summary>
     /// CA's utilization of a node: a GPU node's GPU requests over its allocatable GPUs; any other
     /// node's larger share of CPU or memory requests over allocatable.
     /// </summary>
-    public double Utilization(NodeInfo node, bool byGpu)
+    public double Utilization(NodeInfo node, bool byGpu, SimTime now)
     {
         if (byGpu)
-            return resources.TryGet(ResourceNames.NvidiaGpu, out var gpu) ? Share(node, gpu) : 0;
-        return Math.Max(Share(node, ResourceIndex.Cpu), Share(node, ResourceIndex.Memory));
+            return resources.TryGet(ResourceNames.NvidiaGpu, out var gpu) ? Share(node, gpu, now) : 0;
+        return Math.Max(Share(node, ResourceIndex.Cpu, now), Share(node, ResourceIndex.Memory, now));
     }
 
-    private static double Share(NodeInfo node, int resource)
+    /// <summary>Requests over allocatable, leaving out pods terminating for longer than they should (CA's IsPodLongTerminating: a dead node's pods).</summary>
+    private double Share(NodeInfo node, int resource, SimTime now)
     {
         long allocatable = node.Allocatable(resource);
-        return allocatable <= 0 ? 0 : (double)node.Requested(resource) / allocatable;
+        if (allocatable <= 0) return 0;
+        long requested = node.Requested(resource);
+        foreach (var pod in node.Pods)
+            if (DrainRules.IsLongTerminating(pod, now)) requested -= new PodInfo(pod, resources).RequestOf(resource);
+        return (double)Math.Max(0, requested) / allocatable;
     }
 
     /// <summary>The drain simulation; on failure every placement and budget it took is given back.</summary>
-    private bool TryMovePods(NodeInfo node, ref int[]? allowedOrNull, out List<Pod> toMove)
+    private bool TryMovePods(NodeInfo node, ref int[]? allowedOrNull, SimTime now, out List<Pod> toMove)
     {
         toMove = [];
         int mark = _snapshot.Mark();
         _spent.Clear();
         foreach (var pod in node.Pods)
         {
-            var (verdict, _) = DrainRules.Classify(pod, CoveredByBudget(pod));
+            var (verdict, _) = DrainRules.Classify(pod, CoveredByBudget(pod), now);
             if (verdict == PodDrainVerdict.Ignore) continue;
             var allowed = allowedOrNull ??= budgets.AllowedNow();
             if (verdict == PodDrainVerdict.Blocked || !SpendBudgets(pod, allowed) || !PlaceElsewhere(pod, node))
@@ -149,7 +192,7 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         {
             int index = (_cursor + i) % n;
             var to = nodes[index];
-            if (ReferenceEquals(to, from) || _removedInPass.Contains(to)) continue;
+            if (ReferenceEquals(to, from) || _removedInPass.Contains(to) || _notReadyGpus.Contains(to.Name)) continue;
             if (!fits.Filter(_snapshot.View(to)).IsSuccess) continue;
             _snapshot.Place(to, fits.Current);
             _cursor = index;

@@ -94,8 +94,11 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
     {
         _snapshot.Clear();
         var upcoming = new List<NodeInfo>();
+        // A registered node whose GPUs are not ready is replaced by its template (CA's upcoming placeholder), not counted twice.
+        var notReady = new HashSet<string>(StringComparer.Ordinal);
         foreach (var group in groups)
         {
+            notReady.UnionWith(group.GpusNotReady);
             foreach (var u in group.Upcoming) upcoming.Add(TemplateNode.For(group.Pool, u.Node.Name, resources));
             foreach (var name in group.GpusNotReady) upcoming.Add(TemplateNode.For(group.Pool, name, resources));
         }
@@ -111,7 +114,7 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
                 remaining.Add(pod);
                 continue;
             }
-            if (PlaceOnExisting(nodes) || PlaceOnUpcoming(upcoming)) continue;
+            if (PlaceOnExisting(nodes, notReady) || PlaceOnUpcoming(upcoming)) continue;
             failed.Add(pod);
             remaining.Add(pod);
         }
@@ -120,12 +123,13 @@ internal sealed class ScaleUpPlanner(PodFitChecker fits, SchedulerCache cache, R
     }
 
     /// <summary>CA's predicate checker: nodes round-robin from where the last pod fitted.</summary>
-    private bool PlaceOnExisting(IReadOnlyList<NodeInfo> nodes)
+    private bool PlaceOnExisting(IReadOnlyList<NodeInfo> nodes, HashSet<string> skip)
     {
         int n = nodes.Count;
         for (int i = 0; i < n; i++)
         {
             int index = (_cursor + i) % n;
+            if (skip.Count > 0 && skip.Contains(nodes[index].Name)) continue;
             if (!fits.Filter(_snapshot.View(nodes[index])).IsSuccess) continue;
             _snapshot.Place(nodes[index], fits.Current);
             _cursor = index;

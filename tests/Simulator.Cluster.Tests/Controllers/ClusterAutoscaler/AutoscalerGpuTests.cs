@@ -14,10 +14,15 @@ public class AutoscalerGpuTests
     [Fact]
     public void Gpus_become_allocatable_after_the_gpu_ready_delay_and_the_pod_lands_only_then()
     {
-        // Requested at 10 s, registered at 10 s + 2 min = 130 s, GPUs at 130 s + 5 min = 430 s.
+        // A GPU pod waits 30 s (CA's unschedulablePodWithGpuTimeBuffer): not at the 10 s and 20 s
+        // scans, requested at 30 s; registered at 30 s + 2 min = 150 s, GPUs at 150 s + 5 min = 450 s.
         var cluster = NewCluster().Pools(Pool("gpu", 0, 3, gpus: 4, provisioning: "2m", gpuReady: "5m")).StartAutoscaler();
         var pod = cluster.Create(new PodBuilder("train").Cpu("2").Gpus(2));
-        cluster.RunTo("130s");
+        cluster.RunTo("29s");
+        Assert.Empty(cluster.AutoscalerEvents("ScaledUpGroup"));
+        cluster.RunTo("30s");
+        Assert.Equal(Seconds(30), Assert.Single(cluster.AutoscalerEvents("ScaledUpGroup")).Time);
+        cluster.RunTo("150s");
 
         var node = Assert.Single(cluster.Store.Nodes);
         Assert.Equal("gpu-0", node.Name);
@@ -26,19 +31,19 @@ public class AutoscalerGpuTests
         Assert.Equal(0, node.Status.Capacity.Get(ResourceNames.NvidiaGpu));
         Assert.Equal(8_000, node.Status.Allocatable.Get(ResourceNames.Cpu));
 
-        cluster.RunTo("429s");
+        cluster.RunTo("449s");
         Assert.False(pod.IsBound);
         // The node without GPUs yet counts as upcoming: the pod never asks for a second one.
         Assert.Single(cluster.AutoscalerEvents("ScaledUpGroup"));
         Assert.Empty(cluster.EventsFor(pod, "NotTriggerScaleUp"));
 
-        cluster.RunTo("430s");
+        cluster.RunTo("450s");
         Assert.Equal(4, node.Status.Allocatable.Get(ResourceNames.NvidiaGpu));
         Assert.Equal(4, node.Status.Capacity.Get(ResourceNames.NvidiaGpu));
         cluster.RunTo("8m");
         Assert.Equal("gpu-0", pod.Spec.NodeName);
         var scheduled = cluster.RecordOf(pod).Scheduled!.Value;
-        Assert.True(scheduled >= Seconds(430), $"bound at {scheduled}, before the GPUs were allocatable");
+        Assert.True(scheduled >= Seconds(450), $"bound at {scheduled}, before the GPUs were allocatable");
         Assert.Single(cluster.AutoscalerEvents("ScaledUpGroup"));
     }
 

@@ -29,7 +29,7 @@ public class AutoscalerScaleDownTests
 
         cluster.RunTo("610s");
         var started = Assert.Single(cluster.AutoscalerEvents("ScaleDown"), e => e.ObjectKind == "ConfigMap");
-        Assert.Equal((Seconds(610), $"Scale-down: removing node cpu-0, pods to reschedule: {onCpu0.Key}"), (started.Time, started.Message));
+        Assert.Equal((Seconds(610), $"Scale-down: removing node cpu-0, utilization: 0.125, pods to reschedule: {onCpu0.Name}"), (started.Time, started.Message));
         var tainted = Assert.Single(cluster.Store.GetNode("cpu-0")!.Spec.Taints, t => t.Key == ScaleDownActuator.ToBeDeletedTaint);
         Assert.Equal(TaintEffect.NoSchedule, tainted.Effect);
         var evicted = Assert.Single(cluster.EventsFor(onCpu0, "ScaleDown"));
@@ -142,7 +142,7 @@ public class AutoscalerScaleDownTests
         // max-scale-down-parallelism 10 at 610 s; scale-down-delay-after-delete 0: the other two at the next scan.
         Assert.Equal(10, removals.Count(r => r.Time == Seconds(610)));
         Assert.Equal(2, removals.Count(r => r.Time == Seconds(620)));
-        Assert.Equal(12, cluster.AutoscalerEvents("ScaleDownEmpty").Count);
+        Assert.Equal(24, cluster.AutoscalerEvents("ScaleDownEmpty").Count); // removing and removed, per node
         Assert.Empty(cluster.Store.Nodes);
     }
 
@@ -198,6 +198,59 @@ public class AutoscalerScaleDownTests
         Assert.True(gone <= Seconds(1210), $"the evicted pod stopped at {gone}, more than 600 s after its eviction at 610 s");
         var removal = Assert.Single(cluster.Removals());
         Assert.True(removal.Time >= gone, $"node removed at {removal.Time} with its pod still terminating until {gone}");
+    }
+
+    [Fact]
+    public void A_drain_whose_evicted_pod_never_stops_fails_after_600_s_plus_30_s_and_keeps_the_node()
+    {
+        // cpu-0's machine dies at 611 s, just after the 610 s drain evicted its replica: the dead
+        // kubelet never confirms the pod gone. CA waits max-graceful-termination-sec + 30 s, then
+        // the drain fails (ScaleDownFailed, node untainted and kept) and a failed-drain cooldown starts.
+        var cluster = NewCluster().Nodes(new NodeBuilder("spare").Cpu("8").Memory("32Gi")).Pools(Pool("cpu", 0, 3, count: 1)).StartAutoscaler();
+        cluster.CreateReplicaSet("web", 1, Template("web", "1", preferNode: "cpu-0"));
+        cluster.Sim.Faults.Schedule(new Simulator.Cluster.Faults.FailNode(Seconds(611), "cpu-0"));
+        cluster.RunTo("1239s");
+        Assert.Empty(cluster.AutoscalerEvents("ScaleDownFailed"));
+        cluster.RunTo("1240s");
+        var failed = Assert.Single(cluster.AutoscalerEvents("ScaleDownFailed"));
+        Assert.Equal((Seconds(1240), "Node", "cpu-0"), (failed.Time, failed.ObjectKind, failed.ObjectName));
+        Assert.StartsWith("failed to drain and delete node: pods remaining after timeout: web-", failed.Message);
+        var node = cluster.Store.GetNode("cpu-0")!;
+        Assert.DoesNotContain(node.Spec.Taints, t => t.Key == ScaleDownActuator.ToBeDeletedTaint);
+        Assert.Empty(cluster.Removals());
+        Assert.Equal(1, cluster.Sim.ClusterAutoscaler.Summarize()!.FailedDrains);
+    }
+
+    [Fact]
+    public void A_dead_node_whose_evicted_pods_hang_terminating_is_removed_after_the_unready_time()
+    {
+        // cpu-0 (busy: 5 of 8 CPUs) dies at 10 m: NotReady and tainted at 10m50s, its replica evicted
+        // 300 s later (950 s) and, its kubelet dead, Terminating for ever. Past its 30 s grace period
+        // + 30 s (CA's IsPodLongTerminating, 1010 s) it counts for nothing: the node is unneeded from
+        // the 1020 s scan and, NotReady, goes after scale-down-unready-time (20 min), not never.
+        var cluster = NewCluster().Nodes(new NodeBuilder("spare").Cpu("8").Memory("32Gi")).Pools(Pool("cpu", 0, 3, count: 1)).StartAutoscaler();
+        cluster.CreateReplicaSet("web", 1, Template("web", "5", preferNode: "cpu-0"));
+        cluster.Sim.Faults.Schedule(new Simulator.Cluster.Faults.FailNode(Seconds(600), "cpu-0"));
+        cluster.RunTo("2h");
+        var removal = Assert.Single(cluster.Removals());
+        Assert.Equal("cpu-0", removal.Node);
+        Assert.Equal(Seconds(1020 + 1200), removal.Time);
+        Assert.Empty(cluster.AutoscalerEvents("ScaleDownFailed"));
+    }
+
+    [Fact]
+    public void Empty_nodes_are_examined_first_so_a_drain_never_fills_a_node_about_to_go()
+    {
+        // Replicas on cpu-0 and cpu-2, cpu-1 empty. CA sorts empty candidates first: at 610 s cpu-1
+        // is deleted empty and cpu-0 drained onto cpu-2, one eviction in all (walking in node order,
+        // cpu-0's pod would have gone to cpu-1, and cpu-1 been drained again 10 min later).
+        var cluster = NewCluster().Pools(Pool("cpu", 0, 3, count: 3)).StartAutoscaler();
+        cluster.CreateReplicaSet("a", 1, Template("a", "1", preferNode: "cpu-0"));
+        cluster.CreateReplicaSet("c", 1, Template("c", "1", preferNode: "cpu-2"));
+        cluster.RunTo("1h");
+        Assert.Single(cluster.Sim.Metrics.Events, e => e.Message == "deleting pod for node scale down");
+        Assert.Equal(Seconds(610), cluster.Removals().Single(r => r.Node == "cpu-1").Time);
+        Assert.Equal(["cpu-2"], cluster.NodeNames());
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public class AutoscalerScaleUpTests
 
         Assert.Equal("gpu-0", full.Spec.NodeName);
         var why = Assert.Single(cluster.EventsFor(pod, "NotTriggerScaleUp"));
-        Assert.Equal(Seconds(10), why.Time);
+        Assert.Equal(Seconds(30), why.Time); // GPU pods: CA waits until the oldest is 30 s old
         Assert.Equal("pod didn't trigger scale-up: 1 Insufficient nvidia.com/gpu, 1 max node group size reached", why.Message);
         Assert.Empty(cluster.AutoscalerEvents("ScaledUpGroup"));
         Assert.Empty(cluster.EventsFor(pod, "TriggeredScaleUp"));

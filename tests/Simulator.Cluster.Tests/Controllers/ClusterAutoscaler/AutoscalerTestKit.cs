@@ -74,10 +74,10 @@ internal static class AutoscalerTestKit
     public static List<ClusterEvent> AutoscalerEvents(this TestCluster cluster, string reason) =>
         cluster.Sim.Metrics.Events.Where(e => e.Source == Simulator.Cluster.Controllers.ClusterAutoscaler.ClusterAutoscaler.ComponentName && e.Reason == reason).ToList();
 
-    /// <summary>The "node removed by cluster autoscaler" events: which node, when.</summary>
+    /// <summary>The "nodes removed by cluster autoscaler" events: which node, when.</summary>
     public static List<(string Node, SimTime Time)> Removals(this TestCluster cluster) =>
         cluster.AutoscalerEvents("ScaleDown")
-            .Where(e => e.ObjectKind == "Node" && e.Message == "node removed by cluster autoscaler")
+            .Where(e => e.ObjectKind == "Node" && e.Message == "nodes removed by cluster autoscaler")
             .Select(e => (e.ObjectName, e.Time)).ToList();
 
     public static string[] NodeNames(this TestCluster cluster) => [.. cluster.Store.Nodes.Select(n => n.Name).Order(StringComparer.Ordinal)];

@@ -31,7 +31,7 @@ public class AutoscalerUtilizationTests
         Assert.DoesNotContain(cluster.AutoscalerEvents("ScaleDown"), e => e.ObjectKind == "ConfigMap");
         cluster.RunTo("610s");
         var start = Assert.Single(cluster.AutoscalerEvents("ScaleDown"), e => e.ObjectKind == "ConfigMap");
-        Assert.StartsWith("Scale-down: removing node cpu-0, pods to reschedule: default/web-", start.Message);
+        Assert.StartsWith("Scale-down: removing node cpu-0, utilization: 0.49, pods to reschedule: web-", start.Message);
         cluster.RunTo("30m");
         Assert.Equal(["cpu-1"], cluster.NodeNames());
         Assert.Equal(["cpu-0"], cluster.Removals().Select(r => r.Node));
