@@ -7,7 +7,8 @@ public sealed record FileDifference(string File, int Line, string Original, stri
 
 /// <summary>
 /// Byte-for-byte comparison of two results folders, as <c>ksim rerun</c> needs it: every file
-/// (scenario copy included) except manifest.json, which holds wall-clock times by design.
+/// (scenario copy included) except manifest.json, which holds wall-clock times by design, and
+/// report.html, a view of the other files that also shows the ksim version and git commit.
 /// </summary>
 public sealed record ResultsComparison(int FilesCompared, FileDifference? FirstDifference)
 {
@@ -40,7 +41,7 @@ public sealed record ResultsComparison(int FilesCompared, FileDifference? FirstD
         foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
-            if (relative != ManifestJson.FileName) files.Add(relative);
+            if (relative != ManifestJson.FileName && relative != Html.RunReport.FileName) files.Add(relative);
         }
         return files;
     }

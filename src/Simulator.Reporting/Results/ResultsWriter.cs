@@ -58,6 +58,7 @@ public static class ResultsWriter
         WriteText(directory, HpaCsv.FileName, w => HpaCsv.Write(w, result.Hpas));
         if (result.Decisions is { } decisions) DecisionsJsonl.Write(Path.Combine(directory, DecisionsJsonl.FileName), decisions);
         WriteText(directory, AllocationCsv.FileName, w => AllocationCsv.Write(w, result.Allocation));
+        Html.RunReport.Write(directory, run, scenario); // last: it embeds the files above, charts/ included
     }
 
     private static void WriteText(string directory, string fileName, Action<TextWriter> write)
