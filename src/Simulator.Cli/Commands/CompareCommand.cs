@@ -28,7 +28,7 @@ internal sealed class CompareCommand : Command
         same arrivals and failures and runs are compared seed by seed. Each headline metric that applies to
         the scenario is reported as mean +/- 95 % confidence interval (Student t), with the mean per-seed
         difference to the baseline and its interval (significant when it excludes 0). Writes
-        comparison.md, comparison.csv and every run's results (<profile or chain>/seed-<n>/) to
+        comparison.md, comparison.html, comparison.csv and every run's results (<profile or chain>/seed-<n>/) to
         results/<scenario>/compare-<UTC start>/ or --out DIR, and prints the tables.
         """;
 

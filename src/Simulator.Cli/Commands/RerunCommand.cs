@@ -19,7 +19,7 @@ internal sealed class RerunCommand : Command
         Repeat a recorded run and check that it gives byte-identical results.
         Reads RESULTS_DIR/manifest.json, runs the copy of the scenario in RESULTS_DIR/scenario/ with the
         same seed, profile and options (--duration, --expander) into a temporary folder, and compares every file except
-        manifest.json. Exit code 0 when identical, 1 when a file differs (the first difference is shown),
+        manifest.json and report.html (wall-clock times; the ksim version). Exit code 0 when identical, 1 when a file differs (the first difference is shown),
         2 when RESULTS_DIR is not a ksim results folder.
         """;
 

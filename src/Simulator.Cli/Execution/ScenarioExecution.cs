@@ -103,6 +103,7 @@ internal sealed partial class ScenarioExecution(CliContext context, ILoggerFacto
         new()
         {
             ScenarioName = scenario.Name,
+            Description = scenario.Description,
             Seed = options.Seed ?? scenario.Seed,
             Profile = options.Profile ?? scenario.Profile,
             Result = result,

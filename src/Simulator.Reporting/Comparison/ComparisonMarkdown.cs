@@ -16,30 +16,50 @@ public static class ComparisonMarkdown
         writer.WriteLine($"# Comparison: {c.ScenarioName}");
         writer.WriteLine();
         writer.WriteLine($"- {c.Axis}s: {ComparisonResult.JoinNames(c.Profiles)} (baseline: {c.Baseline})");
-        writer.WriteLine($"- seeds: {SeedsText(c.Seeds)}, the same for every {c.Axis}");
+        writer.WriteLine($"- {SeedsLine(c)}");
         writer.WriteLine("- each value: mean over the seeds +/- the half-width of its 95 % Student t interval;");
         writer.WriteLine($"  vs {c.Baseline}: the mean per-seed difference ({c.Axis} minus baseline) and its 95 % interval");
         foreach (var metric in c.Metrics)
         {
-            var m = metric.Metric;
             writer.WriteLine();
-            var direction = m.Direction == MetricDirection.LowerIsBetter ? "lower is better" : "higher is better";
-            writer.WriteLine($"## {m.Name} ({m.Unit}, {direction})");
+            writer.WriteLine($"## {Heading(metric)}");
             writer.WriteLine();
-            writer.WriteLine(char.ToUpperInvariant(m.Description[0]) + m.Description[1..] + ".");
+            writer.WriteLine(Description(metric));
             writer.WriteLine();
-            writer.WriteLine($"| {c.Axis} | n | mean | 95 % CI | vs {c.Baseline} | 95 % CI of difference | verdict |");
+            writer.WriteLine("| " + string.Join(" | ", HeaderCells(c)) + " |");
             writer.WriteLine("|---|---:|---:|---|---:|---|---|");
             foreach (var p in metric.BestFirst())
             {
-                var v = p.Value;
-                var d = p.Difference;
-                var verdict = p.Profile == c.Baseline ? "baseline" : metric.Verdict(p);
-                writer.WriteLine(
-                    $"| {p.Profile} | {v.Count} | {Number(v.Mean)}{PlusMinus(v)} | {Interval(v)} | {Signed(d?.Mean)} | {(d is { } di ? Interval(di) : "")} | {verdict} |");
+                writer.WriteLine("| " + string.Join(" | ", RowCells(c, metric, p)) + " |");
             }
         }
     }
+
+    /// <summary>The column headers of a metric's table; comparison.html shows the same table.</summary>
+    internal static string[] HeaderCells(ComparisonResult c) =>
+        [c.Axis, "n", "mean", "95 % CI", $"vs {c.Baseline}", "95 % CI of difference", "verdict"];
+
+    /// <summary>One profile's row of a metric's table, as text.</summary>
+    internal static string[] RowCells(ComparisonResult c, MetricResult metric, ProfileResult p)
+    {
+        var v = p.Value;
+        var d = p.Difference;
+        var verdict = p.Profile == c.Baseline ? "baseline" : metric.Verdict(p);
+        return [p.Profile, v.Count.ToString(CultureInfo.InvariantCulture), Number(v.Mean) + PlusMinus(v), Interval(v), Signed(d?.Mean),
+            d is { } di ? Interval(di) : "", verdict];
+    }
+
+    internal static string Heading(MetricResult metric)
+    {
+        var m = metric.Metric;
+        var direction = m.Direction == MetricDirection.LowerIsBetter ? "lower is better" : "higher is better";
+        return $"{m.Name} ({m.Unit}, {direction})";
+    }
+
+    internal static string Description(MetricResult metric) =>
+        char.ToUpperInvariant(metric.Metric.Description[0]) + metric.Metric.Description[1..] + ".";
+
+    internal static string SeedsLine(ComparisonResult c) => $"seeds: {SeedsText(c.Seeds)}, the same for every {c.Axis}";
 
     /// <summary>"11..20" for consecutive seeds, which is what compare runs.</summary>
     private static string SeedsText(IReadOnlyList<ulong> seeds)

@@ -8,7 +8,8 @@ public sealed record FileDifference(string File, int Line, string Original, stri
 /// <summary>
 /// Byte-for-byte comparison of two results folders, as <c>ksim rerun</c> needs it: every file
 /// (scenario copy included) except manifest.json, which holds wall-clock times by design, and
-/// charts/: pictures drawn from the files that are compared, whose bytes are the renderer's business.
+/// charts/: pictures drawn from the files that are compared, whose bytes are the renderer's business,
+/// and report.html, a view of the other files that also shows the ksim version and git commit.
 /// </summary>
 public sealed record ResultsComparison(int FilesCompared, FileDifference? FirstDifference)
 {
@@ -41,7 +42,8 @@ public sealed record ResultsComparison(int FilesCompared, FileDifference? FirstD
         foreach (var path in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(directory, path).Replace('\\', '/');
-            if (relative != ManifestJson.FileName && !relative.StartsWith(Charts.RunCharts.DirectoryName + "/", StringComparison.Ordinal)) files.Add(relative);
+            if (relative != ManifestJson.FileName && relative != Html.RunReport.FileName
+                && !relative.StartsWith(Charts.RunCharts.DirectoryName + "/", StringComparison.Ordinal)) files.Add(relative);
         }
         return files;
     }

@@ -32,8 +32,9 @@ public static class ResultsWriter
         try
         {
             Directory.CreateDirectory(temp);
-            WriteAll(temp, run);
+            var scenario = WriteAll(temp, run);
             if (charts) Charts.RunCharts.Write(Path.Combine(temp, Charts.RunCharts.DirectoryName), run.Result);
+            Html.RunReport.Write(temp, run, scenario); // last: it embeds the files above, charts/ included
             if (Directory.Exists(target)) Directory.Delete(target);
             Directory.Move(temp, target);
         }
@@ -44,7 +45,8 @@ public static class ResultsWriter
         }
     }
 
-    private static void WriteAll(string directory, RunRecord run)
+    /// <returns>The scenario copy, for the report.</returns>
+    private static CopiedScenario WriteAll(string directory, RunRecord run)
     {
         var result = run.Result;
         var scenario = ScenarioCopy.Copy(run.Scenario, Path.Combine(directory, ScenarioCopy.DirectoryName));
@@ -60,6 +62,7 @@ public static class ResultsWriter
         WriteText(directory, HpaCsv.FileName, w => HpaCsv.Write(w, result.Hpas));
         if (result.Decisions is { } decisions) DecisionsJsonl.Write(Path.Combine(directory, DecisionsJsonl.FileName), decisions);
         WriteText(directory, AllocationCsv.FileName, w => AllocationCsv.Write(w, result.Allocation));
+        return scenario;
     }
 
     private static void WriteText(string directory, string fileName, Action<TextWriter> write)

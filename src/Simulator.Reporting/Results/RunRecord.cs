@@ -10,6 +10,9 @@ public sealed record RunRecord
 {
     public required string ScenarioName { get; init; }
 
+    /// <summary>The scenario's spec.description, shown in report.html.</summary>
+    public string Description { get; init; } = "";
+
     /// <summary>The seed the run actually used (the <c>--seed</c> override or the scenario's).</summary>
     public required ulong Seed { get; init; }
 

@@ -184,7 +184,7 @@ public sealed class CompareCommandTests : IDisposable
         Assert.True(serial.ExitCode == 0, serial.ToString());
         Assert.True(parallel.ExitCode == 0, parallel.ToString());
         Assert.True(again.ExitCode == 0, again.ToString());
-        foreach (var file in new[] { "comparison.csv", "comparison.md", "default/seed-41/summary.json", "default/seed-41/jobs.csv" })
+        foreach (var file in new[] { "comparison.csv", "comparison.md", "comparison.html", "default/seed-41/summary.json", "default/seed-41/jobs.csv" })
         {
             var bytes = File.ReadAllBytes(Path.Combine(serialOut, file));
             Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(parallelOut, file)));
