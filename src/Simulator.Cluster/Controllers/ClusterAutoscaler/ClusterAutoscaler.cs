@@ -41,8 +41,6 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     public const string StatusName = "kube-system/cluster-autoscaler-status";
 
     private const long ScanTimer = 0;
-    private const long RegisterNode = 1;
-    private const long GpusReady = 2;
 
     private readonly ClusterStore _store;
     private readonly Simulation _sim;
@@ -50,7 +48,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     private readonly MetricsRecorder _metrics;
     private readonly ClusterAutoscalerSettings _settings;
     private readonly ExpanderChain _expanders;
-    private readonly Random _provisioning;
+    private readonly NodeProvisioner _provisioner;
     private readonly ScaleUpPlanner _scaleUp;
     private readonly ScaleDownPlanner _scaleDown;
     private readonly ScaleDownActuator _actuator;
@@ -74,7 +72,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         _metrics = metrics;
         _settings = settings;
         _expanders = ExpanderChain.Parse(settings.Expander, _sim.Random.Get("cluster-autoscaler-expander"));
-        _provisioning = _sim.Random.Get("cluster-autoscaler-provisioning");
+        _provisioner = new NodeProvisioner(store, pools, metrics, settings, pool => _groupByPool.GetValueOrDefault(pool));
         var budgets = new DisruptionBudgets(store);
         _scaleUp = new ScaleUpPlanner(scheduler.FitChecker, scheduler.Cache, scheduler.Resources);
         _scaleDown = new ScaleDownPlanner(scheduler.FitChecker, scheduler.Cache, scheduler.Resources, budgets, settings);
@@ -87,12 +85,12 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     /// <summary>Node groups (NodePools with spec.autoscaling), in the order the scenario lists them.</summary>
     internal IReadOnlyList<NodeGroup> Groups => _groups;
 
-    private int _scaleUps, _nodesRequested, _nodesRegistered, _provisioningTimeouts, _nodesRemoved, _failedDrains;
+    private int _scaleUps, _nodesRequested, _provisioningTimeouts, _nodesRemoved, _failedDrains;
 
     /// <summary>What the autoscaler did so far; null when no NodePool has spec.autoscaling.</summary>
     public ClusterAutoscalerSummary? Summarize() =>
         _groups.Count == 0 ? null : new ClusterAutoscalerSummary(
-            _scaleUps, _nodesRequested, _nodesRegistered, _provisioningTimeouts, _nodesRemoved, _failedDrains,
+            _scaleUps, _nodesRequested, _provisioner.NodesRegistered, _provisioningTimeouts, _nodesRemoved, _failedDrains,
             _groups.Select(g => new NodeGroupSummary(g.Name, g.Min, g.Max, g.StartSize, g.PeakSize, g.TargetSize)).ToList());
 
     /// <summary>
@@ -146,12 +144,6 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
                 RunOnce(_sim.Now);
                 _scan = _sim.ScheduleAfter(_settings.ScanInterval, this, null, ScanTimer);
                 break;
-            case RegisterNode:
-                Register((UpcomingNode)state!);
-                break;
-            case GpusReady:
-                MakeGpusAllocatable((Node)state!);
-                break;
         }
     }
 
@@ -189,7 +181,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     internal void RunOnce(SimTime now)
     {
         _waitedForNewPods = false;
-        GiveUpUnregistered(now);
+        _provisioningTimeouts += _provisioner.GiveUpLate(_groups, now);
         var plan = ScaleUp(now);
         if (_actuator.Continue(now))
         {
@@ -237,7 +229,7 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
         int from = group.TargetSize, to = from + option.NodeCount;
         _store.RecordEvent(EventType.Normal, "ScaledUpGroup", StatusKind, StatusName,
             $"Scale-up: setting group {group.Name} size to {to} instead of {from} (max: {group.Max})", ComponentName);
-        for (int i = 0; i < option.NodeCount; i++) Request(group, now);
+        for (int i = 0; i < option.NodeCount; i++) _provisioner.Request(group, now);
         foreach (var pod in plan.Helped)
         {
             _notTriggered.Remove(pod.Key);
@@ -295,94 +287,6 @@ public sealed class ClusterAutoscaler : INodeWatcher, IPodWatcher, IEventHandler
     {
         var still = new HashSet<string>(pending.Select(p => p.Key), StringComparer.Ordinal);
         foreach (var key in _notTriggered.Keys.Where(k => !still.Contains(k)).ToList()) _notTriggered.Remove(key);
-    }
-
-    private void Request(NodeGroup group, SimTime now)
-    {
-        var node = _pools.NewNode(group.Pool);
-        var delay = (group.Pool.Autoscaling!.ProvisioningDelay ?? _settings.DefaultProvisioningDelay).Sample(_provisioning);
-        var upcoming = new UpcomingNode(node, now);
-        upcoming.Registration = _sim.Schedule(now + delay, this, upcoming, RegisterNode);
-        group.Upcoming.Add(upcoming);
-        _metrics.BillProvisioning(group.Name, node.Name);
-    }
-
-    private void Register(UpcomingNode upcoming)
-    {
-        var node = upcoming.Node;
-        var group = _groupByPool[node.Pool];
-        group.Upcoming.Remove(upcoming);
-        bool waitForGpus = group.HasGpus;
-        if (waitForGpus)
-        {
-            // The device plugin has not advertised the GPUs yet: the node registers without them.
-            node.Status.Capacity = WithoutGpus(node.Status.Capacity);
-            node.Status.Allocatable = WithoutGpus(node.Status.Allocatable);
-            group.GpusNotReady.Add(node.Name);
-            group.GpusRequestedAt[node.Name] = upcoming.RequestedAt;
-        }
-        _store.AddNode(node);
-        _nodesRegistered++;
-        if (!waitForGpus) ScaleUpFinished(group);
-        if (waitForGpus)
-        {
-            var delay = (group.Pool.Autoscaling!.GpuReadyDelay ?? _settings.DefaultGpuReadyDelay).Sample(_provisioning);
-            _sim.ScheduleAfter(delay, this, node, GpusReady);
-        }
-    }
-
-    private void MakeGpusAllocatable(Node node)
-    {
-        if (_store.GetNode(node.Name) != node || !_groupByPool.TryGetValue(node.Pool, out var group)) return;
-        group.GpusNotReady.Remove(node.Name);
-        group.GpusRequestedAt.Remove(node.Name);
-        ScaleUpFinished(group);
-        node.Status.Capacity = Kubelets.Reported(group.Pool.Capacity);
-        node.Status.Allocatable = Kubelets.Reported(group.Pool.Allocatable);
-        _store.UpdateNode(node);
-    }
-
-    /// <summary>CA's clusterstate: a scale-up whose nodes have all arrived ends the group's backoff.</summary>
-    private static void ScaleUpFinished(NodeGroup group)
-    {
-        if (group.Upcoming.Count == 0 && group.GpusNotReady.Count == 0) group.Backoff.Reset();
-    }
-
-    private static ResourceList WithoutGpus(ResourceList resources) =>
-        ResourceList.From(resources.Where(r => r.Key is not (ResourceNames.NvidiaGpu or ResourceNames.GpuMilli)));
-
-    /// <summary>Requested nodes still unregistered after max-node-provision-time are deleted and their group backs off.</summary>
-    private void GiveUpUnregistered(SimTime now)
-    {
-        foreach (var group in _groups)
-        {
-            int late = 0;
-            SimTime? requestedAt = null;
-            for (int i = 0; i < group.Upcoming.Count; i++)
-            {
-                var upcoming = group.Upcoming[i];
-                if (now - upcoming.RequestedAt < _settings.MaxNodeProvisionTime) continue;
-                _sim.Cancel(upcoming.Registration);
-                _metrics.StopBilling(upcoming.Node.Name);
-                group.Upcoming.RemoveAt(i--);
-                requestedAt ??= upcoming.RequestedAt;
-                late++;
-            }
-            // A registered GPU node whose GPUs are still not allocatable is not Ready for CA either:
-            // its request times out too, but the node stays (CA deletes only unregistered instances).
-            foreach (var name in group.GpusNotReady.ToList())
-            {
-                if (!group.GpusRequestedAt.TryGetValue(name, out var at) || now - at < _settings.MaxNodeProvisionTime) continue;
-                group.GpusRequestedAt.Remove(name);
-                requestedAt ??= at;
-                late++;
-            }
-            if (late == 0) continue;
-            group.Backoff.Failed(now, _settings);
-            _provisioningTimeouts += late;
-            _store.RecordEvent(EventType.Warning, "ScaleUpTimedOut", StatusKind, StatusName,
-                $"Nodes added to group {group.Name} failed to register within {now - requestedAt!.Value}", ComponentName);
-        }
     }
 
     // ---- scale-down ----
