@@ -80,7 +80,8 @@ internal sealed class AutoscalerWorkload
             Sim.Engine.RunUntil(Sim.Engine.Now);
         }
         Sim.ClusterAutoscaler.Start();
-        Now = Sim.Engine.Now;
+        // Scans happen a minute on: CA waits until the oldest pending GPU pod is 30 s old.
+        Now = Sim.Engine.Now + SimDuration.FromMinutes(1);
         if (Sim.ClusterAutoscaler.Groups.Count != _pools.Length) throw new InvalidOperationException("every pool should be a node group");
         Verify();
     }

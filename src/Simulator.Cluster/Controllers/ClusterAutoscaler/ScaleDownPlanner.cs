@@ -65,15 +65,10 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         int[]? allowed = null;
         _cursor = 0;
         var found = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in CandidatesInOrder(now))
+        foreach (var (node, utilization) in CandidatesInOrder(groupOf, now))
         {
-            var group = groupOf(node.Name);
-            if (group is null || group.BeingRemoved.Contains(node.Name) || group.GpusNotReady.Contains(node.Name)) continue;
-            if (node.Node.Metadata.Annotations.GetValueOrDefault(ScaleDownDisabledAnnotation) == "true") continue;
             // A node this pass has moved pods to is where they are going: it cannot go too.
             if (_snapshot.IsDestination(node)) continue;
-            double utilization = Utilization(node, group.HasGpus, now);
-            if (utilization >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
             if (!TryMovePods(node, ref allowed, now, out var toMove)) continue;
             found.Add(node.Name);
             _utilization[node.Name] = utilization;
@@ -81,37 +76,42 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
             _unneededSince.TryAdd(node.Name, now);
             _podsToMove[node.Name] = toMove;
         }
-        foreach (var name in _unneededSince.Keys.Where(n => !found.Contains(n)).ToList()) Forget(name);
+        if (_unneededSince.Count > found.Count)
+            foreach (var name in _unneededSince.Keys.Where(n => !found.Contains(n)).ToList()) Forget(name);
         _snapshot.Clear();
     }
 
     /// <summary>
-    /// CA's ScaleDownCandidatesSortingProcessor: empty nodes first (removing them moves nothing, and
-    /// a drain must not fill a node that is about to go), then the nodes already unneeded (so their
-    /// timers keep running), then the rest, each in the scheduler's node order.
+    /// The nodes of autoscaled pools under the utilization threshold, not on their way, not being
+    /// removed and not opted out, in CA's order (its ScaleDownCandidatesSortingProcessor): empty
+    /// nodes first (removing them moves nothing, and a drain must not fill a node that is about to
+    /// go), then the nodes already unneeded (so their timers keep running), then the rest, each in
+    /// the scheduler's node order. Busy nodes are dropped before any sorting.
     /// </summary>
-    private List<NodeInfo> CandidatesInOrder(SimTime now)
+    private List<(NodeInfo Node, double Utilization)> CandidatesInOrder(Func<string, NodeGroup?> groupOf, SimTime now)
     {
         var nodes = cache.Nodes;
-        var ordered = new List<NodeInfo>(nodes.Count);
-        for (int pass = 0; pass < 3; pass++)
+        var candidates = new List<(NodeInfo Node, double Utilization, int Rank)>();
+        for (int i = 0; i < nodes.Count; i++)
         {
-            for (int i = 0; i < nodes.Count; i++)
-            {
-                var node = nodes[i];
-                bool empty = IsEmpty(node, now);
-                bool previous = _unneededSince.ContainsKey(node.Name);
-                int rank = empty ? 0 : previous ? 1 : 2;
-                if (rank == pass) ordered.Add(node);
-            }
+            var node = nodes[i];
+            var group = groupOf(node.Name);
+            if (group is null || group.BeingRemoved.Contains(node.Name) || group.GpusNotReady.Contains(node.Name)) continue;
+            if (node.Node.Metadata.Annotations.GetValueOrDefault(ScaleDownDisabledAnnotation) == "true") continue;
+            double utilization = Utilization(node, group.HasGpus, now);
+            if (utilization >= (group.HasGpus ? settings.ScaleDownGpuUtilizationThreshold : settings.ScaleDownUtilizationThreshold)) continue;
+            int rank = IsEmpty(node, now) ? 0 : _unneededSince.ContainsKey(node.Name) ? 1 : 2;
+            candidates.Add((node, utilization, rank));
         }
-        return ordered;
+        // A stable sort by rank keeps the scheduler's node order within each rank.
+        return [.. candidates.OrderBy(c => c.Rank).Select(c => (c.Node, c.Utilization))];
     }
 
     private static bool IsEmpty(NodeInfo node, SimTime now)
     {
-        foreach (var pod in node.Pods)
-            if (DrainRules.Classify(pod, coveredByBudget: false, now).Verdict != PodDrainVerdict.Ignore) return false;
+        var pods = node.Pods;
+        for (int i = 0; i < pods.Count; i++)
+            if (DrainRules.Classify(pods[i], coveredByBudget: false, now).Verdict != PodDrainVerdict.Ignore) return false;
         return true;
     }
 
@@ -132,8 +132,10 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         long allocatable = node.Allocatable(resource);
         if (allocatable <= 0) return 0;
         long requested = node.Requested(resource);
-        foreach (var pod in node.Pods)
-            if (DrainRules.IsLongTerminating(pod, now)) requested -= new PodInfo(pod, resources).RequestOf(resource);
+        // Indexed: a foreach over the IReadOnlyList would box its enumerator once per node per scan.
+        var pods = node.Pods;
+        for (int i = 0; i < pods.Count; i++)
+            if (DrainRules.IsLongTerminating(pods[i], now)) requested -= new PodInfo(pods[i], resources).RequestOf(resource);
         return (double)Math.Max(0, requested) / allocatable;
     }
 
