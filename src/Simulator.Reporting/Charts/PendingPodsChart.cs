@@ -16,7 +16,8 @@ internal sealed class PendingPodsChart : IRunChart
 
     public string Name => "pending-pods";
 
-    public bool AppliesTo(RunResult result) => result.TimeSeries.Count > 0 || PendingByReason.Of(result).Times.Count > 0;
+    /// <summary>As the other charts over time: a run that sampled no metrics has nothing to draw them on.</summary>
+    public bool AppliesTo(RunResult result) => result.TimeSeries.Count > 0;
 
     public Plot Build(RunResult result)
     {
