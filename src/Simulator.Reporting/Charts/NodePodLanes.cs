@@ -14,16 +14,16 @@ internal readonly record struct PodBar(PodRecord Pod, double Position, double Th
 /// (in order of start, then creation), so a row shows how many pods ran at once up to
 /// <see cref="MaxLanes"/>; past that, a pod shares the lane that frees first. Lanes fill the top
 /// <see cref="PodBand"/> of the row's 0.8 height; below them the node's state shows alone.
-/// At most <see cref="MaxPodsPerNode"/> pods per node are drawn (the first to start): a row is
-/// some 150 pixels wide per hour at most, so thousands of pods on a node would be a smear anyway,
-/// and drawing them would cost more than the rest of the chart.
+/// At most <see cref="MaxPodsPerNode"/> pods per node are drawn (the first to start): the time
+/// axis is about 1100 pixels wide, so thousands of pods on a node would be a smear anyway, and
+/// drawing them would cost more than the rest of the chart.
 /// </summary>
 internal static class NodePodLanes
 {
     public const int MaxLanes = 8;
     public const int MaxPodsPerNode = 200;
 
-    /// <summary>The share of the row's height the lanes use, from its top.</summary>
+    /// <summary>How much of the row's 0.8 height the lanes use, from its top (70 %).</summary>
     public const double PodBand = 0.56;
 
     /// <summary>The thickest a pod bar is drawn, so even a lone pod stays a thin bar over its node's state.</summary>
