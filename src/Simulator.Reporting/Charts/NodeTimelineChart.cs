@@ -6,7 +6,10 @@ namespace Simulator.Reporting.Charts;
 /// <summary>
 /// One row per node (nodes.csv's intervals), first added at the top: a bar for each stretch it
 /// was Ready and a red one for each stretch NotReady (Unknown included), from when it was added
-/// to when it was removed or the run ended. Rows are named when there are few enough to read.
+/// to when it was removed or the run ended; over it, the pods bound to the node as thin bars
+/// (<see cref="NodePodLanes"/>), orange for pods that failed or were evicted. The bottom of each
+/// row is left to the node's state so a NotReady stretch shows under busy pods too. Rows are named
+/// when there are few enough to read.
 /// </summary>
 internal sealed class NodeTimelineChart : IRunChart
 {
@@ -15,6 +18,8 @@ internal sealed class NodeTimelineChart : IRunChart
 
     internal static readonly Color ReadyColor = Color.FromHex("#2CA02C");
     internal static readonly Color NotReadyColor = Color.FromHex("#D62728");
+    internal static readonly Color PodColor = Color.FromHex("#1F3A93");
+    internal static readonly Color FailedPodColor = Color.FromHex("#FF7F0E");
 
     public string Name => "node-timeline";
 
@@ -24,7 +29,7 @@ internal sealed class NodeTimelineChart : IRunChart
     {
         var axis = ChartTimeAxis.For(result.EndTime);
         var rows = RowsInOrderAdded(result.Nodes);
-        var plot = ChartPlot.Create($"Node timeline ({rows.Count} nodes): Ready and NotReady", axis.TimeLabel, rows.Count <= MaxNamedRows ? "node" : "node (in the order added)");
+        var plot = ChartPlot.Create($"Node timeline ({rows.Count} nodes): pods, Ready and NotReady", axis.TimeLabel, rows.Count <= MaxNamedRows ? "node" : "node (in the order added)");
         var rowOf = new Dictionary<string, int>(rows.Count, StringComparer.Ordinal);
         for (int i = 0; i < rows.Count; i++) rowOf[rows[i]] = i;
         var bars = new List<Bar>(result.Nodes.Count);
@@ -41,6 +46,19 @@ internal sealed class NodeTimelineChart : IRunChart
                 Orientation = Orientation.Horizontal,
             });
         }
+        foreach (var pod in NodePodLanes.Of(result, rowOf))
+        {
+            bars.Add(new Bar
+            {
+                Position = pod.Position,
+                ValueBase = axis.ToUnits(pod.From),
+                Value = axis.ToUnits(pod.To),
+                Size = pod.Thickness,
+                FillColor = pod.Failed ? FailedPodColor : PodColor,
+                LineWidth = 0,
+                Orientation = Orientation.Horizontal,
+            });
+        }
         var plottable = plot.Add.Bars(bars);
         plottable.Horizontal = true;
         if (rows.Count <= MaxNamedRows)
@@ -53,6 +71,8 @@ internal sealed class NodeTimelineChart : IRunChart
         plot.Axes.SetLimitsY(bottom: rows.Count - 0.4, top: -0.6);
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "Ready", FillColor = ReadyColor });
         plot.Legend.ManualItems.Add(new LegendItem { LabelText = "NotReady", FillColor = NotReadyColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "pod", FillColor = PodColor });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "pod failed or evicted", FillColor = FailedPodColor });
         ChartPlot.Legend(plot);
         plot.Legend.Alignment = Alignment.LowerRight;
         return plot;

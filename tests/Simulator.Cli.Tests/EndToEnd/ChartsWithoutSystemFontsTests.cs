@@ -40,7 +40,7 @@ public sealed class ChartsWithoutSystemFontsTests(ITestOutputHelper output) : ID
         Assert.Equal("0", stdout.Split('\n')[0].Trim());
         using var chart = SKBitmap.Decode(Path.Combine(results, "charts", "pending-pods.png"));
         Assert.Equal((1200, 700), (chart.Width, chart.Height));
-        // The title "Pending pods" is alone above the data area's frame; without text the frame
+        // The title "Pending pods by reason" is alone above the data area's frame; without text the frame
         // moves up to the top margin and nothing is drawn above it.
         int frame = FrameTop(chart);
         Assert.True(frame > 30, $"the data area starts at y = {frame}: no room was made for a title");

@@ -16,8 +16,8 @@ public sealed class RunChartsTests : IDisposable
     public static TheoryData<string, string, string, string> Charts => new()
     {
         { "allocation", "Allocation per resource (requested / allocatable on Ready nodes)", "virtual time (s)", "allocated (%)" },
-        { "pending-pods", "Pending pods", "virtual time (s)", "pods" },
-        { "node-timeline", "Node timeline (3 nodes): Ready and NotReady", "virtual time (s)", "node" },
+        { "pending-pods", "Pending pods by reason", "virtual time (s)", "pods" },
+        { "node-timeline", "Node timeline (3 nodes): pods, Ready and NotReady", "virtual time (s)", "node" },
         { "nodes-per-pool", "Nodes per NodePool", "virtual time (s)", "nodes" },
         { "jct-cdf", "Job completion time CDF (1 completed Jobs)", "job completion time (s)", "Jobs completed within (%)" },
         { "request-latency", "Request latency per Service (p50, p95, p99 per interval)", "virtual time (s)", "latency (ms)" },
