@@ -160,8 +160,9 @@ internal sealed class CompareCommand : Command
         try
         {
             Directory.CreateDirectory(temp);
-            var values = runs.RunAll(file, variants, seeds, metrics, parseResult.GetValue(_parallel), temp, _arguments, cancellationToken);
-            var comparison = PairedComparison.Compare(scenario.Name, seeds, names, baseline, metrics, values) with { Axis = axis };
+            var samples = runs.RunAll(file, variants, seeds, metrics, parseResult.GetValue(_parallel), temp, _arguments, cancellationToken);
+            var comparison = PairedComparison.Compare(scenario.Name, seeds, names, baseline, metrics, samples.Values)
+                with { Axis = axis, JobCompletionTimes = samples.PooledCompletionTimes(names) };
             ComparisonFiles.Write(temp, comparison);
             if (Directory.Exists(directory)) Directory.Delete(directory);
             Directory.Move(temp, directory);

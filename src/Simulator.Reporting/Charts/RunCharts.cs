@@ -9,9 +9,9 @@ namespace Simulator.Reporting.Charts;
 /// </summary>
 internal static class RunCharts
 {
-    public const string DirectoryName = "charts";
-    public const int Width = 1200;
-    public const int Height = 700;
+    public const string DirectoryName = ChartFiles.DirectoryName;
+    public const int Width = ChartFiles.Width;
+    public const int Height = ChartFiles.Height;
 
     public static IReadOnlyList<IRunChart> All { get; } =
     [
@@ -41,7 +41,6 @@ internal static class RunCharts
     internal static void WriteOne(string directory, IRunChart chart, RunResult result)
     {
         using var plot = chart.Build(result);
-        plot.SavePng(Path.Combine(directory, chart.Name + ".png"), Width, Height);
-        plot.SaveSvg(Path.Combine(directory, chart.Name + ".svg"), Width, Height);
+        ChartFiles.Save(plot, directory, chart.Name);
     }
 }

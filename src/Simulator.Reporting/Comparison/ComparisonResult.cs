@@ -9,6 +9,9 @@ public sealed record ComparisonResult(
     string ScenarioName, IReadOnlyList<ulong> Seeds, IReadOnlyList<string> Profiles, string Baseline, IReadOnlyList<MetricResult> Metrics,
     string Axis = "profile")
 {
+    /// <summary>Per variant, in <see cref="Profiles"/> order, its runs' completed-Job times pooled over the seeds; empty when not collected.</summary>
+    public IReadOnlyList<VariantCompletionTimes> JobCompletionTimes { get; init; } = [];
+
     /// <summary>
     /// The variants for a sentence: comma-separated, or semicolon-separated when a name has a comma
     /// of its own (an expander chain such as "priority,least-waste").

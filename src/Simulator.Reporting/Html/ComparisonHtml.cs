@@ -11,7 +11,10 @@ public static class ComparisonHtml
 {
     public const string FileName = "comparison.html";
 
-    public static string Build(ComparisonResult c)
+    public static string Build(ComparisonResult c) => Build(c, []);
+
+    /// <summary>The page with <paramref name="charts"/> (the comparison folder's charts/) after the tables.</summary>
+    internal static string Build(ComparisonResult c, IReadOnlyList<ReportChart> charts)
     {
         var body = new StringBuilder();
         body.Append("<h1>Comparison: ").Append(HtmlText.Encode(c.ScenarioName)).Append("</h1>\n<ul>\n");
@@ -29,6 +32,7 @@ public static class ComparisonHtml
             foreach (var p in metric.BestFirst()) table.Add(ComparisonMarkdown.RowCells(c, metric, p));
             table.WriteTo(body);
         }
+        ReportChart.WriteFigures(body, charts);
         return HtmlPage.Render($"ksim comparison: {c.ScenarioName}", body.ToString());
     }
 

@@ -32,6 +32,21 @@ internal sealed record ReportChart(string Name, string FileName, string MediaTyp
         return charts;
     }
 
+    /// <summary>The "Charts" section of a page (a run's report or a comparison): each chart as a figure, its file as the caption.</summary>
+    public static void WriteFigures(System.Text.StringBuilder html, IReadOnlyList<ReportChart> charts)
+    {
+        // The markers let a test compare two reports without the charts, whose bytes are the charts' business.
+        html.Append("<!-- charts -->\n<h2>Charts</h2>\n<div id=\"charts\">\n");
+        if (charts.Count == 0) html.Append("<p class=\"note\">No charts in charts/.</p>\n");
+        foreach (var chart in charts)
+        {
+            var name = HtmlText.Encode(chart.Name);
+            html.Append("<figure><img class=\"chart\" alt=\"").Append(name).Append("\" src=\"").Append(chart.DataUri).Append("\">");
+            html.Append("<figcaption>").Append(HtmlText.Encode(DirectoryName + "/" + chart.FileName)).Append("</figcaption></figure>\n");
+        }
+        html.Append("</div>\n<!-- /charts -->\n");
+    }
+
     private static string? MediaTypeOf(string fileName) => Path.GetExtension(fileName).ToLowerInvariant() switch
     {
         ".png" => "image/png",

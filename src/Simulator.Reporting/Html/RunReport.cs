@@ -40,7 +40,7 @@ public static class RunReport
         if (run.Description.Length > 0) body.Append("<p class=\"description\">").Append(HtmlText.Encode(run.Description)).Append("</p>\n");
         WriteManifest(body, run, scenario);
         SummaryTables.Write(body, summary);
-        WriteCharts(body, charts);
+        ReportChart.WriteFigures(body, charts);
         WriteWhyPending(body, WhyPending.Of(run.Result));
         WriteEvents(body, run.Result);
         WriteSources(body, sources);
@@ -68,20 +68,6 @@ public static class RunReport
             files.Add(ScenarioCopy.DirectoryName + "/" + file.Path, file.Bytes.ToString(CultureInfo.InvariantCulture), file.Sha256);
         }
         files.WriteTo(html);
-    }
-
-    private static void WriteCharts(StringBuilder html, IReadOnlyList<ReportChart> charts)
-    {
-        // The markers let a test compare two reports without the charts, whose bytes are the charts' business.
-        html.Append("<!-- charts -->\n<h2>Charts</h2>\n<div id=\"charts\">\n");
-        if (charts.Count == 0) html.Append("<p class=\"note\">No charts in charts/.</p>\n");
-        foreach (var chart in charts)
-        {
-            var name = HtmlText.Encode(chart.Name);
-            html.Append("<figure><img class=\"chart\" alt=\"").Append(name).Append("\" src=\"").Append(chart.DataUri).Append("\">");
-            html.Append("<figcaption>").Append(HtmlText.Encode(ReportChart.DirectoryName + "/" + chart.FileName)).Append("</figcaption></figure>\n");
-        }
-        html.Append("</div>\n<!-- /charts -->\n");
     }
 
     private static void WriteWhyPending(StringBuilder html, WhyPending pending)

@@ -191,6 +191,23 @@ public sealed class CompareCommandTests : IDisposable
             Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(againOut, file)));
         }
 
+        // One chart per metric of comparison.csv plus the CDFs, in charts/ and in comparison.html; none per run.
+        var metrics = Rows(serialOut).Select(r => r["metric"]).Distinct().ToList();
+        var charts = Directory.GetFiles(Path.Combine(serialOut, "charts"), "*.png").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal);
+        Assert.Equal(metrics.Select(m => "metric-" + m).Append("jct-cdf").Order(StringComparer.Ordinal), charts);
+        var html = File.ReadAllText(Path.Combine(serialOut, "comparison.html"));
+        Assert.Contains("<img class=\"chart\" alt=\"jct-cdf\" src=\"data:image/png;base64,", html, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(serialOut, "default", "seed-41", "charts")));
+
+        // The charts' data too (the CDFs pool each variant's Jobs in (variant, seed) slots, never in
+        // completion order); Skia numbers an SVG's clip paths per process, so those ids are left out.
+        foreach (var file in new[] { "charts/jct-cdf.svg", "charts/metric-jct_mean.svg" })
+        {
+            var svg = WithoutClipIds(File.ReadAllText(Path.Combine(serialOut, file)));
+            Assert.Equal(svg, WithoutClipIds(File.ReadAllText(Path.Combine(parallelOut, file))));
+            Assert.Equal(svg, WithoutClipIds(File.ReadAllText(Path.Combine(againOut, file))));
+        }
+
         var jct = Rows(serialOut).Single(r => r["profile"] == "default" && r["metric"] == "jct_mean");
         Assert.Equal("true", jct["significant"]);
         Assert.True(double.Parse(jct["diff_ci_low"], System.Globalization.CultureInfo.InvariantCulture) > 0, jct["diff_ci_low"]);
@@ -283,4 +300,6 @@ public sealed class CompareCommandTests : IDisposable
         Assert.Contains("| profile | n | mean | 95 % CI | vs default |", md, StringComparison.Ordinal);
         Assert.Contains("\"expander\": null", File.ReadAllText(Path.Combine(output, "spread", "seed-1", "manifest.json")), StringComparison.Ordinal);
     }
+
+    private static string WithoutClipIds(string svg) => System.Text.RegularExpressions.Regex.Replace(svg, "cl_[0-9a-f]+", "cl_");
 }

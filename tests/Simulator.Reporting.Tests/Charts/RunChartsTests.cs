@@ -128,7 +128,7 @@ public sealed class RunChartsTests : IDisposable
 
     internal static IRunChart Chart(string name) => RunCharts.All.Single(c => c.Name == name);
 
-    private static int DistinctColours(SKBitmap bitmap)
+    internal static int DistinctColours(SKBitmap bitmap)
     {
         var colours = new HashSet<uint>();
         foreach (var pixel in bitmap.Pixels) colours.Add((uint)pixel);

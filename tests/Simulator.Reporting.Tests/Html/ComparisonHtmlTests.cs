@@ -1,5 +1,7 @@
 using Simulator.Reporting.Comparison;
 using Simulator.Reporting.Html;
+using Simulator.Reporting.Tests.Charts;
+using Simulator.Reporting.Tests.Results;
 
 namespace Simulator.Reporting.Tests.Html;
 
@@ -39,5 +41,29 @@ public sealed class ComparisonHtmlTests
         Assert.Contains("<h1>Comparison: " + HostileRun.EscapedScript + "</h1>", html, StringComparison.Ordinal);
         Assert.Contains("<title>ksim comparison: " + HostileRun.EscapedScript + "</title>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// ComparisonFiles draws the comparison's charts into charts/ (PNG and SVG each) and embeds the
+    /// PNGs in comparison.html as data URIs, in the order drawn: the metrics' order, then the CDFs.
+    /// </summary>
+    [Fact]
+    public void The_page_embeds_the_charts_written_to_charts_in_the_metrics_order()
+    {
+        using var temp = new TempDirectory();
+        ComparisonFiles.Write(temp.Path, CompareChartsTests.Sample());
+
+        Assert.Equal(
+            ["jct-cdf.png", "jct-cdf.svg", "metric-allocation_gpu.png", "metric-allocation_gpu.svg", "metric-jct_mean.png", "metric-jct_mean.svg"],
+            Directory.EnumerateFiles(temp.Combine("charts")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var html = File.ReadAllText(temp.Combine(ComparisonHtml.FileName));
+        string[] names = ["metric-jct_mean", "metric-allocation_gpu", "jct-cdf"];
+        var at = names.Select(n => html.IndexOf($"<img class=\"chart\" alt=\"{n}\" src=\"data:image/png;base64,", StringComparison.Ordinal)).ToList();
+        Assert.All(at, i => Assert.True(i > 0));
+        Assert.Equal(at.Order(), at);
+        Assert.True(html.IndexOf("<h2>Charts</h2>", StringComparison.Ordinal) > html.IndexOf("<h2>allocation_gpu", StringComparison.Ordinal));
+        var png = Convert.ToBase64String(File.ReadAllBytes(temp.Combine("charts", "metric-jct_mean.png")));
+        Assert.Contains($"alt=\"metric-jct_mean\" src=\"data:image/png;base64,{png}\"", html, StringComparison.Ordinal);
+        Assert.Contains("<figcaption>charts/jct-cdf.png</figcaption>", html, StringComparison.Ordinal);
     }
 }

@@ -72,6 +72,19 @@ public sealed class ReportBrowserTests : IDisposable
         Assert.Contains(failing.Console, line => line.Contains("missingFunction is not defined", StringComparison.Ordinal));
     }
 
+    /// <summary>comparison.html as <c>ksim compare</c> writes it (its three charts drawn for real) renders with its charts and logs nothing.</summary>
+    [Fact]
+    public void The_comparison_page_renders_its_charts_and_logs_nothing()
+    {
+        Simulator.Reporting.Comparison.ComparisonFiles.Write(_temp.Path, Charts.CompareChartsTests.Sample());
+
+        var page = HeadlessChromium.Open(_temp.Combine(ComparisonHtml.FileName));
+
+        Assert.Empty(page.Console);
+        Assert.Equal(3, CountOf(page.Dom, "<img class=\"chart\""));
+        Assert.Contains("<figcaption>charts/metric-jct_mean.png</figcaption>", page.Dom, StringComparison.Ordinal);
+    }
+
     private static void WriteChart(string directory, string name, byte[] bytes)
     {
         var charts = Path.Combine(directory, ReportChart.DirectoryName);
