@@ -78,6 +78,7 @@ public sealed class ClusterSimulation : IEventHandler
 
         // ML training: progress of training jobs on the accelerators they landed on, and generated jobs.
         Training = new TrainingProgress(Store, Kubelets, options.Throughput, Metrics);
+        Metrics.Usage = new ResourceUsage(Store, () => PodMetrics, Training.IsComputing);
         Generators = new WorkloadGenerators(Store, options.Throughput);
 
         // Trace replay: after the scheduler, so that a fill sees each placement or failure it waits for.

@@ -66,6 +66,9 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
     /// <summary>Makes <paramref name="pool"/>'s price known to the cost accounting.</summary>
     public void AddNodePool(NodePool pool) => _cost.AddPool(pool);
 
+    /// <summary>Measures what running pods use at each sample (utilization); null: not measured.</summary>
+    public ResourceUsage? Usage { get; set; }
+
     /// <summary>Bills an instance of <paramref name="pool"/> the cluster autoscaler asked for, from now until it registers as <paramref name="nodeName"/> (then as that node).</summary>
     public void BillProvisioning(string pool, string nodeName) => _cost.BillProvisioning(pool, nodeName);
 
@@ -114,7 +117,7 @@ public sealed class MetricsRecorder : IEventSink, IEventHandler
             _pods.Terminating,
             integrals.RequestedNow(),
             integrals.AllocatableNow())
-        { GpusByModel = _allocation.GpuModels.Now(), Cost = _cost.CostUntil(_sim.Now) });
+        { GpusByModel = _allocation.GpuModels.Now(), Cost = _cost.CostUntil(_sim.Now), Used = Usage?.Now() ?? new Dictionary<string, long>() });
         _hpas.Sample();
     }
 

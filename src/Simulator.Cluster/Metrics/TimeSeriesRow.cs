@@ -26,6 +26,11 @@ public sealed record TimeSeriesRow(
     /// <summary>Per GPU model (node accelerator label): thousandths of a GPU allocated and on Ready nodes.</summary>
     public IReadOnlyDictionary<string, GpuModelSample> GpusByModel { get; init; } = NoGpus;
 
+    /// <summary>What running pods on Ready nodes use (CPU millicores, whole GPUs), see <see cref="ResourceUsage"/>; empty when not measured.</summary>
+    public IReadOnlyDictionary<string, long> Used { get; init; } = NoUsage;
+
+    private static readonly IReadOnlyDictionary<string, long> NoUsage = new Dictionary<string, long>();
+
     /// <summary>Cost of the NodePools' nodes from the start of the run to <see cref="Time"/>.</summary>
     public double Cost { get; init; }
 }

@@ -5,8 +5,8 @@ namespace Simulator.Reporting.Charts;
 /// <summary>
 /// Allocation per resource over time: requests of bound, unfinished pods over allocatable on Ready
 /// nodes (timeseries.csv's allocation_&lt;r&gt;), one line per resource, plus one per GPU model
-/// (gpu_allocation_&lt;model&gt;). ksim's pods use what they request, so this is also the cluster's
-/// utilization as the scheduler sees it.
+/// (gpu_allocation_&lt;model&gt;): what the scheduler has handed out. What is actually used is
+/// the utilization chart's.
 /// </summary>
 internal sealed class AllocationChart : IRunChart
 {

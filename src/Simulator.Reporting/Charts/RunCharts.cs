@@ -16,6 +16,7 @@ internal static class RunCharts
     public static IReadOnlyList<IRunChart> All { get; } =
     [
         new AllocationChart(),
+        new UtilizationChart(),
         new PendingPodsChart(),
         new NodeTimelineChart(),
         new NodesPerPoolChart(),

@@ -11,7 +11,8 @@ namespace Simulator.Reporting.Results;
 /// on the data. Then, for every GPU model (the nodes' accelerator label) seen in the run, in
 /// ordinal order: <c>gpu_alloc_&lt;model&gt;</c> (GPUs allocated to pods, whole GPUs plus
 /// ksim.dev/gpu-milli shares, in GPU units with three decimals), <c>gpu_total_&lt;model&gt;</c>
-/// (GPUs on Ready nodes) and <c>gpu_allocation_&lt;model&gt;</c> (their ratio). Last, <c>cost</c>:
+/// (GPUs on Ready nodes) and <c>gpu_allocation_&lt;model&gt;</c> (their ratio); then <c>used_&lt;r&gt;</c> and
+/// <c>utilization_&lt;r&gt;</c> (used over allocatable) for CPU and GPUs (see ResourceUsage). Last, <c>cost</c>:
 /// the NodePools' cost from the start of the run to the row's time (six decimals, never decreasing).
 /// </summary>
 internal static class TimeSeriesCsv
@@ -39,10 +40,16 @@ internal static class TimeSeriesCsv
             header.Add("gpu_total_" + model);
             header.Add("gpu_allocation_" + model);
         }
+        var used = UsedResources(rows, resources);
+        foreach (var resource in used)
+        {
+            header.Add("used_" + resource);
+            header.Add("utilization_" + resource);
+        }
         header.Add("cost");
         Csv.WriteRow(writer, header);
 
-        var fields = new string[FixedCount + 3 * resources.Count + 3 * models.Count + 1];
+        var fields = new string[FixedCount + 3 * resources.Count + 3 * models.Count + 2 * used.Count + 1];
         foreach (var row in rows)
         {
             fields[0] = row.Time.ToSecondsString();
@@ -69,6 +76,12 @@ internal static class TimeSeriesCsv
                 fields[i++] = Gpus(gpus.TotalMilli);
                 fields[i++] = Ratio(gpus.AllocatedMilli, gpus.TotalMilli);
             }
+            foreach (var resource in used)
+            {
+                long amount = row.Used.GetValueOrDefault(resource);
+                fields[i++] = amount.ToString(CultureInfo.InvariantCulture);
+                fields[i++] = Ratio(amount, row.Allocatable.GetValueOrDefault(resource));
+            }
             fields[i] = row.Cost.ToString("F6", CultureInfo.InvariantCulture);
             Csv.WriteRow(writer, fields);
         }
@@ -86,6 +99,14 @@ internal static class TimeSeriesCsv
         var models = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var row in rows) models.UnionWith(row.GpusByModel.Keys);
         return [.. models];
+    }
+
+    /// <summary>The measured resources (CPU, GPUs) the cluster has, in ordinal order.</summary>
+    private static List<string> UsedResources(IReadOnlyList<TimeSeriesRow> rows, List<string> resources)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var row in rows) names.UnionWith(row.Used.Keys);
+        return [.. names.Where(resources.Contains)];
     }
 
     private static List<string> ResourceNames(IReadOnlyList<TimeSeriesRow> rows)

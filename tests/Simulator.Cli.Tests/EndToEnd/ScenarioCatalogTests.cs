@@ -206,6 +206,8 @@ public sealed class ScenarioCatalogTests : IDisposable
             });
             var end = result.TimeSeries[^1];
             Assert.Equal(new GpuModelSample(16000, 16000), end.GpusByModel["Tesla-V100-SXM2-16GB"]);
+            // All 16 GPUs allocated, only the inference servers' 8 in use: the deadlock's idle half.
+            Assert.Equal((16L, 8L), (end.Requested["nvidia.com/gpu"], end.Used["nvidia.com/gpu"]));
             Assert.Equal(4, result.Pods.Count(p => p.Phase == PodPhase.Pending && p.Deleted is null));
         },
         ["13-cluster-autoscaler-gpu-burst.yaml"] = result =>

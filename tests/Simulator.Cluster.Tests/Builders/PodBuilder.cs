@@ -19,6 +19,7 @@ public sealed class PodBuilder(string name)
     private string _namespace = "default";
     private int _priority;
     private SimDuration? _duration;
+    private RequestCost? _requestCost;
     private long _imageSize;
     private string _image = "registry.example/app:1";
     private string _nodeName = "";
@@ -128,6 +129,13 @@ public sealed class PodBuilder(string name)
         return this;
     }
 
+    /// <summary>A serving pod: each request costs <paramref name="cost"/> of CPU (ksim.dev/request-cost).</summary>
+    public PodBuilder Serves(string cost)
+    {
+        _requestCost = new RequestCost(SimDuration.Parse(cost));
+        return this;
+    }
+
     public PodBuilder Runs(string duration)
     {
         _duration = SimDuration.Parse(duration);
@@ -207,6 +215,7 @@ public sealed class PodBuilder(string name)
                 ImageSizeBytes = _imageSize,
                 FailureRatePerHour = _failureRatePerHour,
                 FailureProbability = _failureProbability,
+                RequestCost = _requestCost,
             },
         };
     }

@@ -16,10 +16,10 @@ internal static class ChartRuns
     {
         TimeSeries =
         [
-            Row(0, pending: 3, cpuRequested: 0, cost: 0),
-            Row(30, pending: 1, cpuRequested: 4000, cost: 0.5),
-            Row(60, pending: 0, cpuRequested: 6000, cost: 1.0),
-            Row(120, pending: 2, cpuRequested: 2000, cost: 2.0),
+            Row(0, pending: 3, cpuRequested: 0, cost: 0) with { Used = Used(0) },
+            Row(30, pending: 1, cpuRequested: 4000, cost: 0.5) with { Used = Used(1000) },
+            Row(60, pending: 0, cpuRequested: 6000, cost: 1.0) with { Used = Used(5000) },
+            Row(120, pending: 2, cpuRequested: 2000, cost: 2.0) with { Used = Used(2000) },
         ],
         Services =
         [
@@ -47,6 +47,8 @@ internal static class ChartRuns
 
     public static ServiceInterval Service(double time, double p50, double p95, double p99, double? slo = 0.25) =>
         new(Seconds(time), "default/web", 100, 100, 0, 0, 0, 0, p50, p95, p99, 3) { SloSeconds = slo };
+
+    private static Dictionary<string, long> Used(long cpu) => new() { ["cpu"] = cpu };
 
     private static TimeSeriesRow Row(double time, int pending, long cpuRequested, double cost) =>
         new(Seconds(time), pending, 2, 0, 0, 2, 0, 0,

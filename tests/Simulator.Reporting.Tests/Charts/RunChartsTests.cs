@@ -16,6 +16,7 @@ public sealed class RunChartsTests : IDisposable
     public static TheoryData<string, string, string, string> Charts => new()
     {
         { "allocation", "Allocation per resource (requested / allocatable on Ready nodes)", "virtual time (s)", "allocated (%)" },
+        { "utilization", "Utilization per resource (used and allocated / allocatable on Ready nodes)", "virtual time (s)", "share of allocatable (%)" },
         { "pending-pods", "Pending pods by reason", "virtual time (s)", "pods" },
         { "node-timeline", "Node timeline (3 nodes): pods, Ready and NotReady", "virtual time (s)", "node" },
         { "nodes-per-pool", "Nodes per NodePool", "virtual time (s)", "nodes" },
@@ -63,7 +64,7 @@ public sealed class RunChartsTests : IDisposable
 
     public static TheoryData<string, string[]> Applicable => new()
     {
-        { "full", ["allocation", "pending-pods", "node-timeline", "nodes-per-pool", "jct-cdf", "request-latency", "hpa-replicas", "cost"] },
+        { "full", ["allocation", "utilization", "pending-pods", "node-timeline", "nodes-per-pool", "jct-cdf", "request-latency", "hpa-replicas", "cost"] },
         // The sample run: pooled nodes and one completed Job, but no Services, HPAs or prices.
         { "sample", ["allocation", "pending-pods", "node-timeline", "nodes-per-pool", "jct-cdf"] },
         { "time series only", ["allocation", "pending-pods"] },

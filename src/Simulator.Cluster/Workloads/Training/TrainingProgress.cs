@@ -76,6 +76,14 @@ public sealed class TrainingProgress : IPodWatcher, INodeWatcher, IEventHandler
     public double? StepsDone(Pod pod) =>
         pod.Workload.Training is not null && _jobs.TryGetValue(JobKey(pod), out var job) ? job.StepsAt(_sim.Now) : null;
 
+    /// <summary>
+    /// Whether <paramref name="pod"/>'s accelerators are doing work now: its training job has all
+    /// workers up and is training (not waiting for the rest of its gang, not reloading a checkpoint);
+    /// null for a pod that is not a training pod seen here.
+    /// </summary>
+    public bool? IsComputing(Pod pod) =>
+        pod.Workload.Training is not null && _jobs.TryGetValue(JobKey(pod), out var job) ? job.Phase == TrainingPhase.Training : null;
+
     public void OnPodEvent(WatchEventType type, Pod pod)
     {
         if (pod.Workload.Training is not { } spec) return;
