@@ -107,11 +107,17 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         return [.. candidates.OrderBy(c => c.Rank).Select(c => (c.Node, c.Utilization))];
     }
 
-    private static bool IsEmpty(NodeInfo node, SimTime now)
+    /// <summary>
+    /// CA leaves pods below expendable-pods-priority-cutoff out of scale-down altogether: they
+    /// neither keep a node busy nor need a place to go; they end with their node.
+    /// </summary>
+    private bool IsExpendable(Pod pod) => pod.Spec.Priority < settings.ExpendablePodsPriorityCutoff;
+
+    private bool IsEmpty(NodeInfo node, SimTime now)
     {
         var pods = node.Pods;
         for (int i = 0; i < pods.Count; i++)
-            if (DrainRules.Classify(pods[i], coveredByBudget: false, now).Verdict != PodDrainVerdict.Ignore) return false;
+            if (!IsExpendable(pods[i]) && DrainRules.Classify(pods[i], coveredByBudget: false, now).Verdict != PodDrainVerdict.Ignore) return false;
         return true;
     }
 
@@ -135,7 +141,7 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         // Indexed: a foreach over the IReadOnlyList would box its enumerator once per node per scan.
         var pods = node.Pods;
         for (int i = 0; i < pods.Count; i++)
-            if (DrainRules.IsLongTerminating(pods[i], now)) requested -= new PodInfo(pods[i], resources).RequestOf(resource);
+            if (DrainRules.IsLongTerminating(pods[i], now) || IsExpendable(pods[i])) requested -= new PodInfo(pods[i], resources).RequestOf(resource);
         return (double)Math.Max(0, requested) / allocatable;
     }
 
@@ -147,6 +153,7 @@ internal sealed class ScaleDownPlanner(PodFitChecker fits, SchedulerCache cache,
         _spent.Clear();
         foreach (var pod in node.Pods)
         {
+            if (IsExpendable(pod)) continue;
             var (verdict, _) = DrainRules.Classify(pod, CoveredByBudget(pod), now);
             if (verdict == PodDrainVerdict.Ignore) continue;
             var allowed = allowedOrNull ??= budgets.AllowedNow();

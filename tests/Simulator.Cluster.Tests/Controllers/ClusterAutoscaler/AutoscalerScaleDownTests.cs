@@ -254,6 +254,20 @@ public class AutoscalerScaleDownTests
     }
 
     [Fact]
+    public void A_node_running_only_expendable_pods_goes_as_if_empty()
+    {
+        // Priority -100 is below expendable-pods-priority-cutoff (-10): CA leaves the pod out of
+        // scale-down, so the busy node (6 of 8 CPUs) counts as empty and goes at 610 s, pod and all.
+        var cluster = NewCluster().Pools(Pool("cpu", 0, 3, count: 1)).StartAutoscaler();
+        var filler = cluster.Create(new PodBuilder("filler").Cpu("6").Priority(-100).OnNode("cpu-0"));
+        cluster.RunTo("609s");
+        Assert.Empty(cluster.Removals());
+        cluster.RunTo("610s");
+        Assert.Equal([("cpu-0", Seconds(610))], cluster.Removals());
+        Assert.Empty(cluster.EventsFor(filler, "ScaleDown"));
+    }
+
+    [Fact]
     public void A_node_annotated_scale_down_disabled_is_never_removed()
     {
         var pool = Pool("cpu", 0, 3, count: 1);
