@@ -104,6 +104,9 @@ internal sealed class NodeRoster
     public string? Scale(string pool, int count, string by)
     {
         var state = _pools[pool];
+        // An autoscaled pool is a node group: the provider refuses a resize outside its bounds.
+        if (state.Pool.Autoscaling is { } bounds && (count < bounds.Min || count > bounds.Max))
+            return $"Invalid value: {count}: node pool \"{pool}\" autoscales between spec.autoscaling.min ({bounds.Min}) and spec.autoscaling.max ({bounds.Max})";
         if (count > state.Live.Count) return Add(pool, count - state.Live.Count, by);
         while (state.Live.Count > count) Remove(state.Pool.NodeName(state.Live.Max), by);
         return null;

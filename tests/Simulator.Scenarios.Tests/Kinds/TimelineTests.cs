@@ -106,3 +106,32 @@ public class TimelineTests
         Assert.Equal([new FailNode(At(60), "late")], s.Timeline);
     }
 }
+
+public class AutoscaledPoolTimelineTests
+{
+    [Fact]
+    public void A_resize_of_an_autoscaled_pool_outside_its_bounds_is_refused_where_it_is_written()
+    {
+        var errors = ScenarioFiles.Errors("""
+            apiVersion: ksim.dev/v1alpha1
+            kind: NodePool
+            metadata: {name: cpu}
+            spec:
+              count: 1
+              autoscaling: {min: 1, max: 2}
+              template:
+                capacity: {cpu: 8}
+            ---
+            apiVersion: ksim.dev/v1alpha1
+            kind: Scenario
+            metadata: {name: t}
+            spec:
+              timeline:
+              - {at: 5m, action: ScaleNodePool, pool: cpu, count: 2}
+              - {at: 10m, action: ScaleNodePool, pool: cpu, count: 5}
+            """);
+        var error = Assert.Single(errors);
+        Assert.Contains("spec.timeline[1]", error, StringComparison.Ordinal);
+        Assert.EndsWith("Invalid value: 5: node pool \"cpu\" autoscales between spec.autoscaling.min (1) and spec.autoscaling.max (2)", error, StringComparison.Ordinal);
+    }
+}
