@@ -40,6 +40,15 @@ internal sealed class GpuModelAllocation
     /// <summary>∫ Σ over Ready nodes of max(0, GPUs − GPUs held by the node's pods) dt, in thousandths × microseconds, up to the last <see cref="Advance"/>.</summary>
     public Int128 IdleIntegral => _idleIntegral;
 
+    /// <summary>Thousandths of a GPU of <paramref name="model"/> held by pods on <paramref name="node"/>.</summary>
+    private long HeldOn(string node, string model)
+    {
+        long total = 0;
+        foreach (var (m, milli, n) in _counted.Values)
+            if (n == node && m == model) total += milli;
+        return total;
+    }
+
     private long IdleOf(string node) =>
         _readyMilli.TryGetValue(node, out var ready) ? Math.Max(0, ready - _heldByNode.GetValueOrDefault(node)) : 0;
 
@@ -63,7 +72,10 @@ internal sealed class GpuModelAllocation
     {
         if (!_modelByNode.TryGetValue(node.Name, out var model)) return;
         long milli = allocatable.Get(ResourceNames.NvidiaGpu) * GpuDemand.MilliPerGpu;
+        bool wasReady = _readyMilli.ContainsKey(node.Name);
         Integrals.AddAllocatable(model, ready ? milli : -milli);
+        // The GPUs its pods hold count as allocated only while the node is Ready, as its GPUs do.
+        if (ready != wasReady) Integrals.AddRequested(model, (ready ? 1 : -1) * HeldOn(node.Name, model));
         ChangeNode(node.Name, () =>
         {
             if (ready) _readyMilli[node.Name] = milli;
@@ -75,7 +87,7 @@ internal sealed class GpuModelAllocation
     {
         var demand = GpuDemand.Of(pod);
         if (demand.IsNone || !_modelByNode.TryGetValue(pod.Spec.NodeName, out var model)) return;
-        Integrals.AddRequested(model, demand.TotalMilli);
+        if (_readyMilli.ContainsKey(pod.Spec.NodeName)) Integrals.AddRequested(model, demand.TotalMilli);
         _counted[pod.Metadata.Uid] = (model, demand.TotalMilli, pod.Spec.NodeName);
         ChangeNode(pod.Spec.NodeName, () => _heldByNode[pod.Spec.NodeName] = _heldByNode.GetValueOrDefault(pod.Spec.NodeName) + demand.TotalMilli);
     }
@@ -83,7 +95,7 @@ internal sealed class GpuModelAllocation
     public void PodReleases(Pod pod)
     {
         if (!_counted.Remove(pod.Metadata.Uid, out var held)) return;
-        Integrals.AddRequested(held.Model, -held.Milli);
+        if (_readyMilli.ContainsKey(held.Node)) Integrals.AddRequested(held.Model, -held.Milli);
         ChangeNode(held.Node, () => _heldByNode[held.Node] -= held.Milli);
     }
 
