@@ -12,19 +12,19 @@ internal sealed class CompletionTimeCdfsChart : ICompareChart
 {
     public string Name => "jct-cdf";
 
-    public bool AppliesTo(ComparisonResult comparison) => comparison.JobCompletionTimes.Any(v => v.Seconds.Count > 0);
+    public bool AppliesTo(ComparisonResult comparison) => comparison.JobCompletionTimes.Any(v => v.Completed > 0);
 
     public Plot Build(ComparisonResult comparison)
     {
-        var variants = comparison.JobCompletionTimes.Where(v => v.Seconds.Count > 0).ToList();
-        double longest = variants.Max(v => v.Seconds[^1]);
+        var variants = comparison.JobCompletionTimes.Where(v => v.Completed > 0).ToList();
+        double longest = variants.Max(v => v.Seconds[v.Completed - 1]);
         var axis = ChartTimeAxis.For(longest);
         var plot = ChartPlot.Create($"Job completion time CDF per {comparison.Axis} (all seeds pooled)",
             $"job completion time ({axis.Unit})", "Jobs completed within (%)");
         foreach (var variant in variants)
         {
-            var (xs, ys) = JobCompletionCdfChart.CdfSteps(variant.Seconds, axis);
-            ChartPlot.Steps(plot, xs, ys, $"{variant.Variant} ({variant.Seconds.Count} Jobs)");
+            var (xs, ys) = JobCompletionCdfChart.CdfSteps(variant.Seconds, axis, variant.Seconds.Count);
+            ChartPlot.Steps(plot, xs, ys, $"{variant.Variant} ({variant.Completed} of {variant.Seconds.Count} Jobs)");
         }
         plot.Axes.SetLimitsX(0, Math.Max(axis.ToUnits(longest) * 1.05, double.Epsilon));
         plot.Axes.SetLimitsY(0, 105);

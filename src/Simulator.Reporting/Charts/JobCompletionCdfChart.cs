@@ -17,8 +17,10 @@ internal sealed class JobCompletionCdfChart : IRunChart
     {
         var jct = CompletionSeconds(result);
         var axis = ChartTimeAxis.For(jct[^1]);
-        var plot = ChartPlot.Create($"Job completion time CDF ({jct.Length} completed Jobs)", $"job completion time ({axis.Unit})", "Jobs completed within (%)");
-        var (xs, ys) = CdfSteps(jct, axis);
+        // Over every Job, so a run that leaves Jobs unfinished levels off below 100 %.
+        int jobs = Math.Max(result.Jobs.Count, jct.Length);
+        var plot = ChartPlot.Create($"Job completion time CDF ({jct.Length} of {jobs} Jobs completed)", $"job completion time ({axis.Unit})", "Jobs completed within (%)");
+        var (xs, ys) = CdfSteps(jct, axis, jobs);
         ChartPlot.Steps(plot, xs, ys, "completed Jobs");
         plot.Axes.SetLimitsX(0, xs[^1] * 1.05);
         plot.Axes.SetLimitsY(0, 105);
@@ -27,19 +29,22 @@ internal sealed class JobCompletionCdfChart : IRunChart
     }
 
     /// <summary>
-    /// The empirical CDF of <paramref name="sortedSeconds"/> (ascending, at least one) as steps in
-    /// <paramref name="axis"/>'s unit: 0 % at the shortest time, then up by 100/n % at each value.
+    /// The empirical CDF of <paramref name="sortedSeconds"/> (ascending, at least one finite) as steps
+    /// in <paramref name="axis"/>'s unit, out of <paramref name="total"/> Jobs: 0 % at the shortest
+    /// time, then up by 100/total % at each value. Jobs that never completed (in the list as +∞, or
+    /// only counted in the total) are never reached: the line levels off at the share that did.
     /// </summary>
-    internal static (double[] Xs, double[] Ys) CdfSteps(IReadOnlyList<double> sortedSeconds, ChartTimeAxis axis)
+    internal static (double[] Xs, double[] Ys) CdfSteps(IReadOnlyList<double> sortedSeconds, ChartTimeAxis axis, int total)
     {
-        int n = sortedSeconds.Count;
+        int n = 0;
+        while (n < sortedSeconds.Count && double.IsFinite(sortedSeconds[n])) n++;
         var xs = new double[n + 1];
         var ys = new double[n + 1];
         xs[0] = axis.ToUnits(sortedSeconds[0]);
         for (int i = 0; i < n; i++)
         {
             xs[i + 1] = axis.ToUnits(sortedSeconds[i]);
-            ys[i + 1] = 100.0 * (i + 1) / n;
+            ys[i + 1] = 100.0 * (i + 1) / Math.Max(total, n);
         }
         return (xs, ys);
     }

@@ -48,7 +48,8 @@ public static class HeadlineMetrics
         new("cost_per_completed_job", "price units", Lower, "total cost over the Jobs that completed",
             r => r.Summary.Cost.Priced ? r.Summary.Cost.PerCompletedJob(r.Summary.Jobs.Completed) : null),
         new("idle_gpu_hours", "GPU-h", Lower, "GPUs on Ready nodes that no pod held, integrated over the run",
-            r => r.Summary.Cost.IdleGpuHours > 0 ? r.Summary.Cost.IdleGpuHours : null),
+            // A real 0 (no GPU ever idle) is the best value, not an absent one: absent only without GPU nodes.
+            r => r.Summary.GpuAllocationByModel.Count > 0 ? r.Summary.Cost.IdleGpuHours : null),
         new("autoscaler_nodes_added", "nodes", Lower, "nodes the Cluster Autoscaler added that registered",
             r => r.Summary.ClusterAutoscaler?.NodesRegistered),
         .. TraceFillMetrics(),

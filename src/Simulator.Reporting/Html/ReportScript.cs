@@ -28,7 +28,11 @@ internal static class ReportScript
           if (input) {
             input.addEventListener('input', apply);
             var match = /(?:^#|&)filter=([^&]*)/.exec(window.location.hash);
-            if (match) { input.value = decodeURIComponent(match[1].replace(/\+/g, ' ')); apply(); }
+            if (match) {
+              var text = match[1].replace(/\+/g, ' ');
+              try { text = decodeURIComponent(text); } catch (e) { /* a stray %: filter on the text as written */ }
+              input.value = text; apply();
+            }
           }
           window.addEventListener('load', function () {
             Array.prototype.forEach.call(document.querySelectorAll('img.chart'), function (img) {

@@ -81,7 +81,7 @@ internal static class PodsCsv
                 Reason = row.Text("reason"),
                 Message = row.Text("message"),
                 Evicted = row.Boolean("evicted"),
-                Gpus = row.Text("gpus"),
+                Gpus = row.Has("gpus") ? row.Text("gpus") : "",
             });
         }
         return pods;

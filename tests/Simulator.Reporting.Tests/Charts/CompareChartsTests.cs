@@ -99,8 +99,8 @@ public sealed class CompareChartsTests : IDisposable
 
         Assert.Contains("packing (n=3)", Texts("metric-allocation_gpu"));
         Assert.Contains("spread (n=1)", Texts("metric-allocation_gpu"));
-        Assert.Contains("packing (4 Jobs)", Texts("jct-cdf"));
-        Assert.Contains("spread (3 Jobs)", Texts("jct-cdf"));
+        Assert.Contains("packing (4 of 4 Jobs)", Texts("jct-cdf"));
+        Assert.Contains("spread (3 of 3 Jobs)", Texts("jct-cdf"));
     }
 
     /// <summary>
@@ -140,10 +140,24 @@ public sealed class CompareChartsTests : IDisposable
     [Fact]
     public void The_cdf_steps_up_by_one_over_n_at_each_completion_time()
     {
-        var (xs, ys) = JobCompletionCdfChart.CdfSteps([60, 90, 120, 150], ChartTimeAxis.For(150));
+        var (xs, ys) = JobCompletionCdfChart.CdfSteps([60, 90, 120, 150], ChartTimeAxis.For(150), 4);
 
         Assert.Equal([1, 1, 1.5, 2, 2.5], xs);
         Assert.Equal([0, 25, 50, 75, 100], ys);
+    }
+
+    /// <summary>
+    /// Review finding: a deadlocked variant that completes 1 of 3 Jobs must not reach 100 %. Its
+    /// unfinished Jobs (+∞) count in the denominator: the line levels off at 33.3 %.
+    /// </summary>
+    [Fact]
+    public void Jobs_that_never_complete_keep_the_cdf_below_100_percent()
+    {
+        var (xs, ys) = JobCompletionCdfChart.CdfSteps([60, double.PositiveInfinity, double.PositiveInfinity], ChartTimeAxis.For(60), 3);
+
+        Assert.Equal([60, 60], xs);
+        Assert.Equal(100.0 / 3, ys[^1], 9);
+        Assert.Equal(1, new VariantCompletionTimes("deadlock", [60, double.PositiveInfinity, double.PositiveInfinity]).Completed);
     }
 
     /// <summary>Each variant's line in the CDF chart is its pooled times' CDF, in the same minutes axis for all.</summary>
@@ -153,7 +167,7 @@ public sealed class CompareChartsTests : IDisposable
         using var plot = Chart("jct-cdf").Build(Sample());
 
         var lines = plot.GetPlottables<ScottPlot.Plottables.Scatter>().ToList();
-        Assert.Equal(["packing (4 Jobs)", "spread (3 Jobs)"], lines.Select(l => l.LegendText));
+        Assert.Equal(["packing (4 of 4 Jobs)", "spread (3 of 3 Jobs)"], lines.Select(l => l.LegendText));
         var spread = lines[1].Data.GetScatterPoints();
         Assert.Equal([50 / 60.0, 50 / 60.0, 70 / 60.0, 80 / 60.0], spread.Select(p => p.X));
         Assert.Equal([0, 100 / 3.0, 200 / 3.0, 100], spread.Select(p => p.Y));

@@ -20,7 +20,7 @@ public sealed class RunChartsTests : IDisposable
         { "pending-pods", "Pending pods by reason", "virtual time (s)", "pods" },
         { "node-timeline", "Node timeline (3 nodes): pods, Ready and NotReady", "virtual time (s)", "node" },
         { "nodes-per-pool", "Nodes per NodePool", "virtual time (s)", "nodes" },
-        { "jct-cdf", "Job completion time CDF (1 completed Jobs)", "job completion time (s)", "Jobs completed within (%)" },
+        { "jct-cdf", "Job completion time CDF (1 of 3 Jobs completed)", "job completion time (s)", "Jobs completed within (%)" },
         { "request-latency", "Request latency per Service (p50, p95, p99 per interval)", "virtual time (s)", "latency (ms)" },
         { "hpa-replicas", "HorizontalPodAutoscaler replicas", "virtual time (s)", "replicas" },
         { "cost", "Cost so far (NodePools' pricePerHour x node-hours)", "virtual time (s)", "cost (pricePerHour units)" },

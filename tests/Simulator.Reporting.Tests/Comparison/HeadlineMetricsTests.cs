@@ -51,10 +51,21 @@ public sealed class HeadlineMetricsTests
         Assert.Null(Value("cost_total", run));
         Assert.Null(Value("cost_per_completed_job", run));
 
-        var priced = run with { Summary = run.Summary with { Cost = new CostSummary(9.5, [new PoolCost("gpu", 2.5, 7.5), new PoolCost("cpu", 4, 2)], 7.25, Priced: true) } };
+        var gpus = new Dictionary<string, double> { ["A100"] = 0.5 };
+        var priced = run with { Summary = run.Summary with { Cost = new CostSummary(9.5, [new PoolCost("gpu", 2.5, 7.5), new PoolCost("cpu", 4, 2)], 7.25, Priced: true), GpuAllocationByModel = gpus } };
         Assert.Equal(9.5, Value("cost_total", priced));
         Assert.Equal(9.5, Value("cost_per_completed_job", priced)); // one Job completed
         Assert.Equal(7.25, Value("idle_gpu_hours", priced));
+    }
+
+    [Fact]
+    public void No_idle_gpu_is_a_value_of_zero_not_an_absent_metric()
+    {
+        // Review finding: a profile that never idled a GPU vanished from the comparison's table.
+        var run = SampleRuns.Result();
+        var busy = run with { Summary = run.Summary with { GpuAllocationByModel = new Dictionary<string, double> { ["V100"] = 1.0 } } };
+        Assert.Equal(0, Value("idle_gpu_hours", busy));
+        Assert.Null(Value("idle_gpu_hours", run)); // no GPU node at all: nothing to measure
     }
 
     [Fact]
