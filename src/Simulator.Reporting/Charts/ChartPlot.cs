@@ -22,9 +22,10 @@ internal static class ChartPlot
         return plot;
     }
 
-    /// <summary>A line that holds each value until the next sample, as a sampled count does.</summary>
+    /// <summary>A line that holds each value until the next sample, as a sampled count does (thinned for drawing, see <see cref="StepSeries"/>).</summary>
     public static ScottPlot.Plottables.Scatter Steps(Plot plot, double[] xs, double[] ys, string legend, LinePattern? pattern = null)
     {
+        (xs, ys) = StepSeries.Thin(xs, ys);
         var line = plot.Add.ScatterLine(xs, ys);
         line.ConnectStyle = ConnectStyle.StepHorizontal;
         line.LegendText = legend;

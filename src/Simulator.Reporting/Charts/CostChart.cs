@@ -14,7 +14,8 @@ internal sealed class CostChart : IRunChart
         var axis = ChartTimeAxis.For(result.EndTime);
         var plot = ChartPlot.Create("Cost so far (NodePools' pricePerHour x node-hours)", axis.TimeLabel, "cost (pricePerHour units)");
         var rows = result.TimeSeries;
-        var line = plot.Add.ScatterLine(rows.Select(r => axis.ToUnits(r.Time)).ToArray(), rows.Select(r => r.Cost).ToArray());
+        var (xs, ys) = StepSeries.Thin(rows.Select(r => axis.ToUnits(r.Time)).ToArray(), rows.Select(r => r.Cost).ToArray());
+        var line = plot.Add.ScatterLine(xs, ys);
         line.LegendText = "total";
         line.LineWidth = 2;
         line.MarkerSize = 0;
