@@ -63,8 +63,28 @@ internal static class NodePodLanes
             {
                 // The axis is inverted: row - 0.4 is the top edge of the row.
                 double position = row - RowHeight / 2 + (lanes[p] + 0.5) * laneHeight;
-                bool failed = pods[p].Pod.Phase == PodPhase.Failed || pods[p].Pod.Evicted;
-                bars.Add(new PodBar(pods[p].Pod, position, thickness, pods[p].From, pods[p].To, failed));
+                // Blue while the pod ran; orange only from when it was asked to go (evicted or
+                // deleted while its node failed) until it went, so a pod that ran fine for hours
+                // is not painted as failed from the start. A pod that failed on its own ends there.
+                var pod = pods[p].Pod;
+                var (from, to) = (pods[p].From, pods[p].To);
+                bool troubled = pod.Phase == PodPhase.Failed || pod.Evicted;
+                var split = troubled && pod.Terminating is { } asked && asked > from && asked < to ? asked : (SimTime?)null;
+                if (split is { } at)
+                {
+                    bars.Add(new PodBar(pod, position, thickness, from, at, Failed: false));
+                    bars.Add(new PodBar(pod, position, thickness, at, to, Failed: true));
+                }
+                else
+                {
+                    bars.Add(new PodBar(pod, position, thickness, from, to, troubled && pod.Terminating is not null && pod.Terminating <= from));
+                }
+                if (troubled && split is null && pod.Phase == PodPhase.Failed && pod.Terminating is null)
+                {
+                    // A pod that failed by itself: an orange cap on the last sliver of its bar, where it failed.
+                    var cap = SimDuration.FromMicroseconds(Math.Max(1, (to - from).Microseconds / 20));
+                    bars.Add(new PodBar(pod, position, thickness, to - cap, to, Failed: true));
+                }
             }
         }
         return bars;

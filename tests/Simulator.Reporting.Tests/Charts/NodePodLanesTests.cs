@@ -33,11 +33,13 @@ public sealed class NodePodLanesTests
 
         var bars = NodePodLanes.Of(result, rows);
 
-        Assert.Equal(["w", "x", "y", "z"], bars.Select(b => b.Pod.Name));
-        Assert.Equal([-0.12, 0.74, 1.02, 0.74], bars.Select(b => Math.Round(b.Position, 9)));
-        Assert.Equal([0.16, 0.16, 0.16, 0.16], bars.Select(b => Math.Round(b.Thickness, 9)));
-        // z runs from 60 s to the run's end at 120 s, and failed.
-        Assert.Equal((SampleRuns.Seconds(60), SampleRuns.Seconds(120), true), (bars[3].From, bars[3].To, bars[3].Failed));
+        Assert.Equal(["w", "x", "y", "z", "z"], bars.Select(b => b.Pod.Name));
+        Assert.Equal([-0.12, 0.74, 1.02, 0.74, 0.74], bars.Select(b => Math.Round(b.Position, 9)));
+        Assert.Equal([0.16, 0.16, 0.16, 0.16, 0.16], bars.Select(b => Math.Round(b.Thickness, 9)));
+        // z runs from 60 s to the run's end at 120 s and failed there: blue, with an orange cap on
+        // its last twentieth (117 to 120 s), where it failed.
+        Assert.Equal((SampleRuns.Seconds(60), SampleRuns.Seconds(120), false), (bars[3].From, bars[3].To, bars[3].Failed));
+        Assert.Equal((SampleRuns.Seconds(117), SampleRuns.Seconds(120), true), (bars[4].From, bars[4].To, bars[4].Failed));
         Assert.False(bars[1].Failed);
     }
 
@@ -63,9 +65,11 @@ public sealed class NodePodLanesTests
         // web-1 ran on node-a (row 0) from 0.25 to 61.5 s: one lane, its bar centred 0.12 above the row's middle.
         Assert.Equal(NodeTimelineChart.PodColor, PixelAt(plot, bitmap, 30, -0.12));
         Assert.Equal(NodeTimelineChart.ReadyColor, PixelAt(plot, bitmap, 70, -0.12));
-        // web-5d8f-x2k ran on node-b (row 1) from 5.5 s until evicted and deleted at 90 s: orange, over NotReady too.
-        Assert.Equal(NodeTimelineChart.FailedPodColor, PixelAt(plot, bitmap, 20, 0.88));
-        Assert.Equal(NodeTimelineChart.FailedPodColor, PixelAt(plot, bitmap, 50, 0.88));
+        // web-5d8f-x2k ran on node-b (row 1) from 5.5 s, was evicted at 60 s and deleted at 90 s: blue
+        // while it ran (over NotReady too), orange only while it was being evicted.
+        Assert.Equal(NodeTimelineChart.PodColor, PixelAt(plot, bitmap, 20, 0.88));
+        Assert.Equal(NodeTimelineChart.PodColor, PixelAt(plot, bitmap, 50, 0.88));
+        Assert.Equal(NodeTimelineChart.FailedPodColor, PixelAt(plot, bitmap, 75, 0.88));
         Assert.Equal(NodeTimelineChart.ReadyColor, PixelAt(plot, bitmap, 95, 0.88));
         // Below the pods the row still shows the node's state: node-b NotReady from 30 to 75.5 s.
         Assert.Equal(NodeTimelineChart.NotReadyColor, PixelAt(plot, bitmap, 50, 1.3));
