@@ -37,6 +37,10 @@ public static class HeadlineMetrics
             r => Allocation(r, "cpu")),
         new("allocation_gpu", "ratio", Higher, "time-weighted allocated over allocatable nvidia.com/gpu",
             r => Allocation(r, "nvidia.com/gpu")),
+        new("utilization_cpu", "ratio", Higher, "used over allocatable CPU, mean over the metrics samples",
+            r => Utilization(r, "cpu")),
+        new("utilization_gpu", "ratio", Higher, "used (training or serving) over allocatable nvidia.com/gpu, mean over the metrics samples",
+            r => Utilization(r, "nvidia.com/gpu")),
         new("time_to_recover_p50", "s", Lower, "Deployment outage to ready again, median",
             r => r.Summary.TimeToRecover.Count > 0 ? r.Summary.TimeToRecover.P50Seconds : null),
         new("request_latency_p95", "s", Lower, "request latency, 95th percentile over completed requests",
@@ -85,6 +89,24 @@ public static class HeadlineMetrics
     }
 
     /// <summary>Null for a resource no node had: a ratio over zero allocatable is not a measurement.</summary>
+    /// <summary>
+    /// The mean of used over allocatable across the samples that had the resource (the samples are
+    /// one metrics interval apart, so this is time-weighted to that resolution); null without any.
+    /// </summary>
+    private static double? Utilization(RunResult r, string resource)
+    {
+        double sum = 0;
+        int n = 0;
+        foreach (var row in r.TimeSeries)
+        {
+            long allocatable = row.Allocatable.GetValueOrDefault(resource);
+            if (allocatable <= 0 || !row.Used.TryGetValue(resource, out var used)) continue;
+            sum += (double)used / allocatable;
+            n++;
+        }
+        return n == 0 ? null : sum / n;
+    }
+
     private static double? Allocation(RunResult r, string resource) =>
         r.Summary.AllocationRatio.TryGetValue(resource, out var ratio) && r.TimeSeries.Count > 0 && HasAllocatable(r, resource) ? ratio : null;
 

@@ -59,6 +59,21 @@ public sealed class HeadlineMetricsTests
     }
 
     [Fact]
+    public void Utilization_is_the_mean_of_used_over_allocatable_over_the_samples_that_have_it()
+    {
+        var run = SampleRuns.Result();
+        TimeSeriesRow Row(long used, long allocatable) =>
+            new(Simulator.Engine.SimTime.Zero, 0, 0, 0, 0, 1, 0, 0,
+                new Dictionary<string, long> { ["nvidia.com/gpu"] = 16 },
+                new Dictionary<string, long> { ["nvidia.com/gpu"] = allocatable })
+            { Used = new Dictionary<string, long> { ["nvidia.com/gpu"] = used } };
+        // 12 of 16, then 8 of 16, then no GPU node (not counted): (0.75 + 0.5) / 2.
+        var gang = run with { TimeSeries = [Row(12, 16), Row(8, 16), Row(0, 0)] };
+        Assert.Equal(0.625, Value("utilization_gpu", gang));
+        Assert.Null(Value("utilization_gpu", run with { TimeSeries = [Row(0, 0)] }));
+    }
+
+    [Fact]
     public void No_idle_gpu_is_a_value_of_zero_not_an_absent_metric()
     {
         // Review finding: a profile that never idled a GPU vanished from the comparison's table.
