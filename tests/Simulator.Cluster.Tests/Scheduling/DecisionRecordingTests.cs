@@ -86,13 +86,10 @@ public class DecisionRecordingTests
         var nodes = Enumerable.Range(0, 50).Select(i => new NodeInfo(new NodeBuilder($"n{i}").Cpu("8").Memory("32Gi").Build(), index)).ToList();
         var cycle = SamplingTests.NewCycle(index);
         var pod = new PodInfo(new PodBuilder("p").Cpu("1").Memory("1Gi").Build(), index);
-        for (int i = 0; i < 5; i++) cycle.Schedule(pod, nodes); // buffers grown, code jitted
-
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++) cycle.Schedule(pod, nodes);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyStateAllocation.Of(() =>
+        {
+            for (int i = 0; i < 100; i++) cycle.Schedule(pod, nodes);
+        }));
     }
 
     [Fact]
