@@ -56,6 +56,7 @@ public sealed class Narrator : IEventSink, INodeWatcher, IDecisionRecorder
         {
             "Scheduled" => Scheduled(e),
             "FailedScheduling" => FailedScheduling(e),
+            "Preempted" => Preempted(e),
             _ => $"{Short(e.ObjectName)} {e.Reason}: {e.Message}",
         };
         if (text is not null) Say(e.Time, e.Source, text);
@@ -114,6 +115,19 @@ public sealed class Narrator : IEventSink, INodeWatcher, IDecisionRecorder
         var node = e.Message[(e.Message.LastIndexOf(' ') + 1)..];
         var scores = _chosenScores.Remove(e.ObjectName, out var s) && s.Length > 0 ? $" ({s})" : "";
         return $"{Short(e.ObjectName)} -> {node}{scores}";
+    }
+
+    /// <summary>Kubernetes names the preemptor by UID; the narration adds its name, which a reader can follow.</summary>
+    private string Preempted(ClusterEvent e)
+    {
+        const string prefix = "Preempted by pod ";
+        var text = $"{Short(e.ObjectName)} {e.Reason}: {e.Message}";
+        if (!e.Message.StartsWith(prefix, StringComparison.Ordinal)) return text;
+        int end = e.Message.IndexOf(' ', prefix.Length);
+        var uid = end < 0 ? e.Message[prefix.Length..] : e.Message[prefix.Length..end];
+        foreach (var pod in _store.Pods)
+            if (pod.Metadata.Uid == uid) return $"{text} ({Short(pod.Key)})";
+        return text;
     }
 
     private string? FailedScheduling(ClusterEvent e)

@@ -38,6 +38,18 @@ public sealed class NarrateTests : IDisposable
     }
 
     [Fact]
+    public async Task A_preemption_names_the_preemptor_the_event_only_identifies_by_uid()
+    {
+        var scenario = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "scenarios", "12-priority-preemption.yaml");
+        var (outcome, _) = await _cli.RunToTempOutAsync(scenario, "--narrate");
+
+        Assert.Equal(0, outcome.ExitCode);
+        var lines = outcome.Out.Split('\n').Where(l => l.Contains(" Preempted: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(6, lines.Count);
+        Assert.All(lines.Take(4), l => Assert.Matches(@"^00:10:00 scheduler {17}train-[0-3] Preempted: Preempted by pod [0-9a-f-]{36} on node gpu-1 \(serve-0\)$", l));
+    }
+
+    [Fact]
     public async Task Without_narrate_nothing_is_narrated()
     {
         var scenario = Path.Combine(RepositoryLocator.FindRootOfExecutable()!, "scenarios", "02-self-healing.yaml");
