@@ -85,6 +85,9 @@ internal sealed class DescribeCommand : Command
             var lives = existed.Select(p => $"from {p.Created} until {(p.Deleted is { } d ? d.ToString() : "the end of the run")}");
             return $"; it existed {string.Join(", and ", lives)}";
         }
+        // The same name in another namespace is the likeliest mistake: say which, as a -n to add.
+        var elsewhere = snapshot.Pods(null).Where(p => p.Pod.Name == name && p.Pod.Namespace != ns).Select(p => p.Pod.Namespace).ToList();
+        if (elsewhere.Count > 0) return $"; a pod of that name is in namespace {string.Join(", ", elsewhere)} (add -n {elsewhere[0]})";
         var near = Suggestions.Nearest(name, snapshot.Pods(ns).Select(p => p.Pod.Name), 5);
         return near.Count > 0 ? "; close names: " + string.Join(", ", near) : "";
     }

@@ -54,6 +54,14 @@ public sealed class DescribeCommandTests(KubectlViewRuns runs) : IClassFixture<K
     }
 
     [Fact]
+    public async Task A_pod_asked_for_in_the_wrong_namespace_exits_2_and_names_its_namespace()
+    {
+        var outcome = await Describe("pod", "web-7ffc6ffd5c-nzhcj", runs.SelfHealing, "-n", "ml");
+        Assert.Equal((2, "ksim: pods \"web-7ffc6ffd5c-nzhcj\" not found in namespace ml at 3h0m0s; a pod of that name is in namespace default (add -n default)\n"),
+            (outcome.ExitCode, outcome.Error));
+    }
+
+    [Fact]
     public async Task An_unknown_pod_exits_2_with_close_names()
     {
         var outcome = await Describe("pod", "web-7ffc6ffd5c-5lvmx", runs.SelfHealing);
