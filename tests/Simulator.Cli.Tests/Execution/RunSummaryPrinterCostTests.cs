@@ -8,44 +8,8 @@ namespace Simulator.Cli.Tests.Execution;
 /// <summary>The "cost:" line: only when some NodePool has a price.</summary>
 public sealed class RunSummaryPrinterCostTests
 {
-    private static string[] Print(CostSummary cost)
-    {
-        var record = new RunRecord
-        {
-            ScenarioName = "pools",
-            Seed = 1,
-            Profile = "default",
-            Result = new RunResult
-            {
-                EndTime = new SimTime(10_800_000_000),
-                Partial = false,
-                Summary = new RunSummary
-                {
-                    SimulatedSeconds = 10_800,
-                    EventsProcessed = 10,
-                    PodsCreated = 0,
-                    PodsScheduled = 0,
-                    PodsUnschedulable = 0,
-                    PodsEverUnschedulable = 0,
-                    PodsSucceeded = 0,
-                    PodsFailed = 0,
-                    PodsRunningAtEnd = 0,
-                    PodsPendingAtEnd = 0,
-                    SchedulingLatency = new LatencySummary(0, 0, 0, 0),
-                    AllocationRatio = new Dictionary<string, double>(),
-                    Cost = cost,
-                },
-                Pods = [],
-                TimeSeries = [],
-                Events = [],
-            },
-            Scenario = new ScenarioSource("s.yaml", []),
-            Provenance = null!,
-        };
-        using var output = new StringWriter { NewLine = "\n" };
-        RunSummaryPrinter.Print(output, record, "out");
-        return output.ToString().Split('\n');
-    }
+    private static string[] Print(CostSummary cost) =>
+        PrintedRuns.Print(PrintedRuns.Record("pools", PrintedRuns.EmptySummary(10_800, 10) with { Cost = cost }));
 
     [Fact]
     public void Priced_pools_get_one_cost_line()

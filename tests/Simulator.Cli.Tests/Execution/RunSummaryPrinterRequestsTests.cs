@@ -11,46 +11,9 @@ namespace Simulator.Cli.Tests.Execution;
 /// </summary>
 public sealed class RunSummaryPrinterRequestsTests
 {
-    private static RunRecord Record(RequestSummary requests, HpaSummary? hpa = null) => new()
-    {
-        ScenarioName = "web",
-        Seed = 1,
-        Profile = "default",
-        Result = new RunResult
-        {
-            EndTime = new SimTime(3_600_000_000),
-            Partial = false,
-            Summary = new RunSummary
-            {
-                SimulatedSeconds = 3600,
-                EventsProcessed = 500,
-                PodsCreated = 0,
-                PodsScheduled = 0,
-                PodsUnschedulable = 0,
-                PodsEverUnschedulable = 0,
-                PodsSucceeded = 0,
-                PodsFailed = 0,
-                PodsRunningAtEnd = 0,
-                PodsPendingAtEnd = 0,
-                SchedulingLatency = new LatencySummary(0, 0, 0, 0),
-                AllocationRatio = new Dictionary<string, double>(),
-                Hpa = hpa ?? HpaSummary.None,
-            },
-            Pods = [],
-            TimeSeries = [],
-            Events = [],
-            Requests = requests,
-        },
-        Scenario = new ScenarioSource("s.yaml", []),
-        Provenance = null!,
-    };
-
-    private static string[] Print(RequestSummary requests, HpaSummary? hpa = null)
-    {
-        using var output = new StringWriter { NewLine = "\n" };
-        RunSummaryPrinter.Print(output, Record(requests, hpa), "out");
-        return output.ToString().Split('\n');
-    }
+    private static string[] Print(RequestSummary requests, HpaSummary? hpa = null) =>
+        PrintedRuns.Print(PrintedRuns.Record("web", PrintedRuns.EmptySummary(3600, 500) with { Hpa = hpa ?? HpaSummary.None },
+            result => result with { Requests = requests }));
 
     [Fact]
     public void Requests_get_one_line_with_percentiles_failures_by_reason_and_slo_attainment()
